@@ -1,0 +1,57 @@
+/**
+ * The `vecbt` CLI: a thin dispatcher. Each command lives in src/commands/<name>.ts and exports
+ * `run(args: string[], io: CommandIo): Promise<number>`; this file only picks one, reports errors
+ * in one line and returns the exit code. Commands release their own resources in `finally`.
+ */
+import { UserError } from './errors';
+
+export interface CommandIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export type Command = (args: string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  simulate: { summary: 'simulate <case.json>            run a vecbt-case/1 file, print vecbt-expected/1 JSON', load: () => import('./commands/simulate') },
+  strategy: { summary: 'strategy <strategy.json> [--only stats]   run the RVOL/ATR% strategy on a strategy case', load: () => import('./commands/strategy') },
+  start: { summary: 'start                          the main job: embedded Postgres (or DATABASE_URL), migrate, seed, run', load: () => import('./commands/start') },
+  run: { summary: 'run [--chunk-size N] [--from D] [--to D] [--resume ID] [--no-tui] ...   the chunked batch', load: () => import('./commands/run') },
+  runs: { summary: 'runs                           list runs', load: () => import('./commands/runs') },
+  results: { summary: 'results <run-id> [--format table|csv|json] [--sort COL] [--limit N]', load: () => import('./commands/results') },
+  db: { summary: 'db migrate | db load <ohlcv.csv> | db synth --tickers N --days D [--seed S]', load: () => import('./commands/db') },
+  worker: { summary: 'worker [--concurrency N]       take chunk jobs of distributed runs', load: () => import('./commands/worker') },
+};
+
+function usage(): string {
+  return ['usage: vecbt <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  vecbt ${c.summary}`)].join('\n') + '\n';
+}
+
+export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const verbose = argv.includes('--verbose');
+  const args = argv.filter((a) => a !== '--verbose');
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`vecbt: unknown command '${name}'. Commands: ${Object.keys(COMMANDS).join(', ')} (vecbt --help)\n`);
+    return 2;
+  }
+  try {
+    const mod = await command.load();
+    return await mod.run(rest, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.stderr.write(`vecbt ${name}: ${err.message}\n`);
+      if (verbose && err.stack) io.stderr.write(err.stack + '\n');
+      return err.exitCode;
+    }
+    const e = err as Error;
+    io.stderr.write(`vecbt ${name}: unexpected error: ${e?.message ?? String(err)}${verbose ? '' : ' (run again with --verbose for the stack trace)'}\n`);
+    if (verbose && e?.stack) io.stderr.write(e.stack + '\n');
+    return 1;
+  }
+}
