@@ -1,0 +1,38 @@
+/**
+ * Scalar parsing for the OHLCV CSV: decimal numbers and calendar dates. Both return a sentinel instead of throwing,
+ * so the caller can build one message with file:line, column, value and fix.
+ */
+
+/**
+ * parseDecimal(s): the finite number written in `s` (surrounding spaces allowed), or NaN when `s` is empty, not a
+ * decimal number (hex/binary/octal literals, `nan`, `inf` are rejected) or out of range.
+ * @example parseDecimal(' 12.5e-1 ') // 1.25
+ */
+export function parseDecimal(s: string): number {
+  const v = Number(s);
+  if (!Number.isFinite(v)) return NaN;
+  // Number('') and Number('  ') are 0; Number('0x1f') is 31
+  const t = s.trim();
+  if (t.length === 0) return NaN;
+  const c = t.charCodeAt(t.length > 1 && (t[0] === '-' || t[0] === '+') ? 2 : 1);
+  if (c === 120 || c === 88 || c === 98 || c === 66 || c === 111 || c === 79) return NaN; // 0x 0X 0b 0B 0o 0O
+  return v;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * isIsoDate(s): true when `s` is `YYYY-MM-DD` and names a real proleptic Gregorian date (2020-02-29 yes, 2021-02-29 no).
+ * @example isIsoDate('2024-02-29') // true
+ */
+export function isIsoDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const y = +m[1];
+  const mo = +m[2];
+  const d = +m[3];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return d <= days;
+}
