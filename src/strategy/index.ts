@@ -1,0 +1,10 @@
+/** The RVOL/ATR% screener strategy: parameters, flags, signals, the end-to-end run. */
+export { DEFAULT_STRATEGY, EXIT_MODES, STRATEGY_KEYS, resolveStrategy } from './params';
+export type { ExitMode, StrategyParams, KeyNamer } from './params';
+export { parseStrategyFlags, flagName } from './flags';
+export type { ParsedStrategyFlags } from './flags';
+export { signals } from './signals';
+export type { Signals } from './signals';
+export { staleExits } from './staleExits';
+export { runStrategy } from './runStrategy';
+export type { StrategyResult, RunStrategyOptions } from './runStrategy';
