@@ -1,0 +1,185 @@
+/**
+ * Read and validate a `vecbt-case/1` file (data-fixtures/golden/README.md) into typed, column-major inputs for
+ * `fromSignals`. Every problem is a UserError naming the file, the field (with its index) and the fix, e.g.
+ * `case.json: close[1] has 19 values, expected 20 (one per date of "index")`.
+ *
+ * Params default to vectorbt's defaults when absent; unknown params are errors (a typo such as "sl_stp" would
+ * otherwise silently run without a stop). Numeric params may be one number or one number per column.
+ */
+import { readFile } from 'node:fs/promises';
+import { UserError } from '../errors';
+import type { Flex } from '../kernels/flexSelect';
+import type { PriceMatrix, SimOptions } from '../portfolio/fromSignals';
+
+export const CASE_SCHEMA = 'vecbt-case/1';
+
+export interface CaseData {
+  file: string;
+  name: string;
+  description: string;
+  index: string[];
+  columns: string[];
+  prices: PriceMatrix;
+  entries: Uint8Array;
+  exits: Uint8Array;
+  options: SimOptions;
+  /** Bar length in days, from params.freq ("1D" -> 1). */
+  freqDays: number;
+}
+
+const TOP_KEYS = new Set(['schema', 'name', 'description', 'index', 'columns', 'close', 'open', 'high', 'low', 'entries', 'exits', 'params']);
+const PARAM_KEYS = ['init_cash', 'fees', 'fixed_fees', 'slippage', 'sl_stop', 'sl_trail', 'tp_stop', 'size', 'direction', 'accumulate', 'freq', 'time_exit_bars'];
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function fail(file: string, msg: string): never {
+  throw new UserError(`${file}: ${msg}`);
+}
+
+function typeName(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+function stringArray(file: string, field: string, v: unknown): string[] {
+  if (!Array.isArray(v)) fail(file, `"${field}" must be an array of strings, got ${typeName(v)}`);
+  v.forEach((s, i) => {
+    if (typeof s !== 'string') fail(file, `${field}[${i}] must be a string, got ${typeName(s)}`);
+  });
+  return v as string[];
+}
+
+/** A [C][R] matrix of numbers|null -> column-major Float64Array (null -> NaN). */
+function priceMatrix(file: string, field: string, v: unknown, nRows: number, nCols: number): Float64Array {
+  if (!Array.isArray(v)) fail(file, `"${field}" must be an array of ${nCols} columns (one per "columns" entry), got ${typeName(v)}`);
+  if (v.length !== nCols) fail(file, `"${field}" has ${v.length} columns, expected ${nCols} (one per "columns" entry; the layout is ${field}[column][row])`);
+  const out = new Float64Array(nRows * nCols);
+  for (let c = 0; c < nCols; c++) {
+    const col = v[c];
+    if (!Array.isArray(col)) fail(file, `${field}[${c}] must be an array of ${nRows} numbers or null, got ${typeName(col)}`);
+    if (col.length !== nRows) fail(file, `${field}[${c}] has ${col.length} values, expected ${nRows} (one per date of "index")`);
+    for (let r = 0; r < nRows; r++) {
+      const x = col[r];
+      if (x === null) out[c * nRows + r] = NaN;
+      else if (typeof x === 'number') out[c * nRows + r] = x;
+      else fail(file, `${field}[${c}][${r}] must be a number or null (missing), got ${typeName(x)}`);
+    }
+  }
+  return out;
+}
+
+/** A [C][R] matrix of booleans (0/1 accepted) -> column-major Uint8Array. */
+function signalMatrix(file: string, field: string, v: unknown, nRows: number, nCols: number): Uint8Array {
+  if (!Array.isArray(v)) fail(file, `"${field}" must be an array of ${nCols} columns of booleans, got ${typeName(v)}`);
+  if (v.length !== nCols) fail(file, `"${field}" has ${v.length} columns, expected ${nCols} (one per "columns" entry; the layout is ${field}[column][row])`);
+  const out = new Uint8Array(nRows * nCols);
+  for (let c = 0; c < nCols; c++) {
+    const col = v[c];
+    if (!Array.isArray(col)) fail(file, `${field}[${c}] must be an array of ${nRows} booleans, got ${typeName(col)}`);
+    if (col.length !== nRows) fail(file, `${field}[${c}] has ${col.length} values, expected ${nRows} (one per date of "index")`);
+    for (let r = 0; r < nRows; r++) {
+      const x = col[r];
+      if (x === true || x === 1) out[c * nRows + r] = 1;
+      else if (x !== false && x !== 0) fail(file, `${field}[${c}][${r}] must be true or false, got ${typeName(x)}`);
+    }
+  }
+  return out;
+}
+
+function flexParam(file: string, key: string, v: unknown, nCols: number, opts: { nullAs?: number; min?: number; minExclusive?: boolean }): Flex {
+  const check = (x: unknown, where: string): number => {
+    if (x === null && opts.nullAs !== undefined) return opts.nullAs;
+    if (typeof x !== 'number' || !Number.isFinite(x)) fail(file, `${where} must be a finite number${opts.nullAs !== undefined ? ' or null' : ''}, got ${typeName(x)}`);
+    if (opts.min !== undefined && (opts.minExclusive ? x <= opts.min : x < opts.min)) fail(file, `${where} must be ${opts.minExclusive ? '>' : '>='} ${opts.min}, got ${x}`);
+    return x;
+  };
+  if (Array.isArray(v)) {
+    if (v.length !== nCols) fail(file, `params.${key} has ${v.length} values, expected one number or ${nCols} (one per column)`);
+    return Float64Array.from(v, (x, i) => check(x, `params.${key}[${i}]`));
+  }
+  return check(v, `params.${key}`);
+}
+
+/** Parse "1D", "D", "2D" into days. */
+export function parseFreqDays(freq: string, where: string): number {
+  const m = /^(\d*(?:\.\d+)?)\s*(D|d|days?)$/.exec(freq.trim());
+  if (!m) throw new UserError(`${where}: freq must be a number of days like "1D", got ${JSON.stringify(freq)}`);
+  const n = m[1] === '' ? 1 : Number(m[1]);
+  if (!(n > 0)) throw new UserError(`${where}: freq must be a positive number of days, got ${JSON.stringify(freq)}`);
+  return n;
+}
+
+/** Validate an already parsed vecbt-case/1 document. `file` is only used in messages. */
+export function parseCase(doc: unknown, file: string): CaseData {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) fail(file, `expected a JSON object with "schema": "${CASE_SCHEMA}", got ${typeName(doc)}`);
+  const d = doc as Record<string, unknown>;
+  if (d.schema !== CASE_SCHEMA) fail(file, `"schema" must be "${CASE_SCHEMA}", got ${d.schema === undefined ? 'nothing' : JSON.stringify(d.schema)}`);
+  for (const k of Object.keys(d)) {
+    if (!TOP_KEYS.has(k)) fail(file, `unknown field "${k}"; allowed: ${[...TOP_KEYS].join(', ')}`);
+  }
+  for (const k of ['index', 'columns', 'close', 'entries', 'exits']) {
+    if (!(k in d)) fail(file, `missing required field "${k}"`);
+  }
+  const index = stringArray(file, 'index', d.index);
+  index.forEach((s, i) => {
+    if (!DATE_RE.test(s) || Number.isNaN(Date.parse(s + 'T00:00:00Z'))) fail(file, `index[${i}] must be a date "YYYY-MM-DD", got ${JSON.stringify(s)}`);
+  });
+  if (index.length === 0) fail(file, `"index" is empty: a case needs at least one date`);
+  const columns = stringArray(file, 'columns', d.columns);
+  if (columns.length === 0) fail(file, `"columns" is empty: a case needs at least one column`);
+  const nRows = index.length;
+  const nCols = columns.length;
+  const close = priceMatrix(file, 'close', d.close, nRows, nCols);
+  const opt = (k: 'open' | 'high' | 'low') => (d[k] === undefined || d[k] === null ? null : priceMatrix(file, k, d[k], nRows, nCols));
+  const prices: PriceMatrix = { nRows, nCols, close, open: opt('open'), high: opt('high'), low: opt('low') };
+  const entries = signalMatrix(file, 'entries', d.entries, nRows, nCols);
+  const exits = signalMatrix(file, 'exits', d.exits, nRows, nCols);
+
+  const p = (d.params ?? {}) as Record<string, unknown>;
+  if (typeof p !== 'object' || Array.isArray(p)) fail(file, `"params" must be an object, got ${typeName(d.params)}`);
+  for (const k of Object.keys(p)) {
+    if (!PARAM_KEYS.includes(k)) fail(file, `unknown param "params.${k}"; allowed: ${PARAM_KEYS.join(', ')}`);
+  }
+  const options: SimOptions = {};
+  if (p.init_cash !== undefined) options.initCash = flexParam(file, 'init_cash', p.init_cash, nCols, { min: 0, minExclusive: true });
+  if (p.fees !== undefined) options.fees = flexParam(file, 'fees', p.fees, nCols, { min: 0 });
+  if (p.fixed_fees !== undefined) options.fixedFees = flexParam(file, 'fixed_fees', p.fixed_fees, nCols, { min: 0 });
+  if (p.slippage !== undefined) options.slippage = flexParam(file, 'slippage', p.slippage, nCols, { min: 0 });
+  if (p.sl_stop !== undefined) options.slStop = flexParam(file, 'sl_stop', p.sl_stop, nCols, { nullAs: NaN, min: 0, minExclusive: true });
+  if (p.tp_stop !== undefined) options.tpStop = flexParam(file, 'tp_stop', p.tp_stop, nCols, { nullAs: NaN, min: 0, minExclusive: true });
+  if (p.size !== undefined) options.size = flexParam(file, 'size', p.size, nCols, { nullAs: Infinity, min: 0, minExclusive: true });
+  if (p.sl_trail !== undefined) {
+    if (typeof p.sl_trail !== 'boolean') fail(file, `params.sl_trail must be true or false, got ${typeName(p.sl_trail)}`);
+    options.slTrail = p.sl_trail;
+  }
+  if (p.time_exit_bars !== undefined) {
+    if (typeof p.time_exit_bars !== 'number' || !Number.isInteger(p.time_exit_bars) || p.time_exit_bars < 0) fail(file, `params.time_exit_bars must be a non-negative integer (0 = off), got ${typeName(p.time_exit_bars)}`);
+    options.timeExitBars = p.time_exit_bars;
+  }
+  if (p.direction !== undefined && p.direction !== 'longonly') fail(file, `params.direction ${JSON.stringify(p.direction)} is not supported: vecbt simulates "longonly" only`);
+  if (p.accumulate !== undefined && p.accumulate !== false) fail(file, `params.accumulate ${JSON.stringify(p.accumulate)} is not supported: vecbt simulates accumulate=false only`);
+  let freqDays = 1;
+  if (p.freq !== undefined) {
+    if (typeof p.freq !== 'string') fail(file, `params.freq must be a string like "1D", got ${typeName(p.freq)}`);
+    freqDays = parseFreqDays(p.freq, `${file}: params.freq`);
+  }
+  const name = typeof d.name === 'string' ? d.name : '';
+  const description = typeof d.description === 'string' ? d.description : '';
+  return { file, name, description, index, columns, prices, entries, exits, options, freqDays };
+}
+
+/** Read, parse and validate a case file. */
+export async function readCaseFile(path: string): Promise<CaseData> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`${path}: cannot read the case file (${code ?? (err as Error).message}); check the path`);
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    throw new UserError(`${path}: not valid JSON (${(err as Error).message}); a case file is a vecbt-case/1 JSON object`);
+  }
+  return parseCase(doc, path);
+}

@@ -1,0 +1,371 @@
+/**
+ * metrics: vectorbt's `pf[col].stats()` for every column in one pass per column over typed arrays, and the
+ * multi-column `pf.stats()` aggregate (pandas mean). Definitions are those of data-fixtures/golden/README.md
+ * (vectorbt 0.28.3): drawdown records on value, returns with `value[-1] = init_cash`, `ann = 365 / freqDays`,
+ * trade metrics on closed trades only.
+ *
+ * Output layout: `values[m * nCols + col]` for metric `m = statIndex(name)`. Start/End are row indices; Period and
+ * the duration metrics are in days; NaN = not defined (vectorbt NaN/NaT). Cash and position per bar are not
+ * stored by the simulation: they are rebuilt here from the order records (as vectorbt does), so memory stays
+ * at the value matrix plus records.
+ */
+import { flexSelect, type Flex } from '../kernels/flexSelect';
+import { addSnap } from '../kernels/isClose';
+import { Side, TradeStatus } from './enums';
+import type { PriceMatrix, SimResult } from './fromSignals';
+
+/** vectorbt's stats() names, in vectorbt's order. */
+export const STAT_NAMES = [
+  'Start',
+  'End',
+  'Period',
+  'Start Value',
+  'End Value',
+  'Total Return [%]',
+  'Benchmark Return [%]',
+  'Max Gross Exposure [%]',
+  'Total Fees Paid',
+  'Max Drawdown [%]',
+  'Max Drawdown Duration',
+  'Total Trades',
+  'Total Closed Trades',
+  'Total Open Trades',
+  'Open Trade PnL',
+  'Win Rate [%]',
+  'Best Trade [%]',
+  'Worst Trade [%]',
+  'Avg Winning Trade [%]',
+  'Avg Losing Trade [%]',
+  'Avg Winning Trade Duration',
+  'Avg Losing Trade Duration',
+  'Profit Factor',
+  'Expectancy',
+  'Sharpe Ratio',
+  'Calmar Ratio',
+  'Omega Ratio',
+  'Sortino Ratio',
+] as const;
+export type StatName = (typeof STAT_NAMES)[number];
+
+/** How each stat is typed when labelled: a date (row index), a duration (days), an integer count, or a float. */
+export const STAT_KINDS: Readonly<Record<StatName, 'date' | 'duration' | 'int' | 'float'>> = Object.freeze({
+  Start: 'date',
+  End: 'date',
+  Period: 'duration',
+  'Start Value': 'float',
+  'End Value': 'float',
+  'Total Return [%]': 'float',
+  'Benchmark Return [%]': 'float',
+  'Max Gross Exposure [%]': 'float',
+  'Total Fees Paid': 'float',
+  'Max Drawdown [%]': 'float',
+  'Max Drawdown Duration': 'duration',
+  'Total Trades': 'int',
+  'Total Closed Trades': 'int',
+  'Total Open Trades': 'int',
+  'Open Trade PnL': 'float',
+  'Win Rate [%]': 'float',
+  'Best Trade [%]': 'float',
+  'Worst Trade [%]': 'float',
+  'Avg Winning Trade [%]': 'float',
+  'Avg Losing Trade [%]': 'float',
+  'Avg Winning Trade Duration': 'duration',
+  'Avg Losing Trade Duration': 'duration',
+  'Profit Factor': 'float',
+  Expectancy: 'float',
+  'Sharpe Ratio': 'float',
+  'Calmar Ratio': 'float',
+  'Omega Ratio': 'float',
+  'Sortino Ratio': 'float',
+});
+
+const INDEX: ReadonlyMap<string, number> = new Map(STAT_NAMES.map((n, i) => [n, i]));
+
+/** Position of a stat in STAT_NAMES; throws on an unknown name. @example statIndex('Total Trades') === 11 */
+export function statIndex(name: string): number {
+  const i = INDEX.get(name);
+  if (i === undefined) throw new RangeError(`statIndex: unknown stat '${name}'. Known: ${STAT_NAMES.join(', ')}`);
+  return i;
+}
+
+export interface StatsTable {
+  names: readonly string[];
+  nCols: number;
+  /** values[m * nCols + col]; durations in days; Start/End as row indices. */
+  values: Float64Array;
+}
+
+export interface StatsOptions {
+  /** Defaults to the simulation's own init cash. */
+  initCash?: Flex;
+  /** Bar length in days (default 1, vectorbt freq='1D'); the year is 365 days. */
+  freqDays?: number;
+}
+
+const M_START = 0, M_END = 1, M_PERIOD = 2, M_START_VALUE = 3, M_END_VALUE = 4, M_TOTAL_RETURN = 5, M_BENCHMARK = 6,
+  M_GROSS = 7, M_FEES = 8, M_MDD = 9, M_MDD_DUR = 10, M_TRADES = 11, M_CLOSED = 12, M_OPEN = 13, M_OPEN_PNL = 14,
+  M_WIN_RATE = 15, M_BEST = 16, M_WORST = 17, M_AVG_WIN = 18, M_AVG_LOSS = 19, M_AVG_WIN_DUR = 20, M_AVG_LOSS_DUR = 21,
+  M_PROFIT_FACTOR = 22, M_EXPECTANCY = 23, M_SHARPE = 24, M_CALMAR = 25, M_OMEGA = 26, M_SORTINO = 27;
+
+/** vectorbt `get_return_nb`: the return from `a` to `b`, defined when `a` is 0. */
+function getReturn(a: number, b: number): number {
+  if (a === 0) return b === 0 ? 0 : b > 0 ? Infinity : b < 0 ? -Infinity : NaN;
+  const r = (b - a) / a;
+  return a < 0 ? -r : r;
+}
+
+/**
+ * Every stat of every column.
+ * @example const t = computeStats(prices, sim); t.values[statIndex('Total Return [%]') * t.nCols + 0]
+ */
+export function computeStats(prices: PriceMatrix, sim: SimResult, options: StatsOptions = {}): StatsTable {
+  const { nRows, nCols, value, orders, trades } = sim;
+  const close = prices.close;
+  if (prices.nRows !== nRows || prices.nCols !== nCols) throw new RangeError(`computeStats: prices are ${prices.nRows}x${prices.nCols} but the simulation is ${nRows}x${nCols}`);
+  const freqDays = options.freqDays ?? 1;
+  const ann = 365 / freqDays;
+  const sqrtAnn = Math.sqrt(ann);
+  const M = STAT_NAMES.length;
+  const out = new Float64Array(M * nCols);
+  const set = (m: number, col: number, v: number) => {
+    out[m * nCols + col] = v;
+  };
+
+  for (let col = 0; col < nCols; col++) {
+    const base = col * nRows;
+    const init = options.initCash === undefined ? sim.initCash[col] : flexSelect(options.initCash, col);
+
+    // --- Bar pass: cash/position rebuilt from orders, gross exposure, returns moments, drawdowns. ---
+    let oi = orders.colStart[col];
+    const oEnd = orders.colStart[col + 1];
+    let fees = 0;
+    let cash = init;
+    let pos = 0;
+    let lastClose = NaN;
+    let firstClose = NaN;
+    let maxGross = NaN;
+    let prev = init;
+    let sumR = 0;
+    let nR = 0;
+    let sumDown2 = 0;
+    let sumPos = 0;
+    let sumNeg = 0;
+    let cum = 1;
+    let cumMax = NaN;
+    let minCumDd = 0;
+    let anyCum = false;
+    // Drawdown records (vectorbt get_drawdowns_nb) on value.
+    let ddStarted = false;
+    let peakIdx = -1;
+    let peakVal = nRows > 0 ? value[base] : NaN;
+    let valleyVal = peakVal;
+    let ddCount = 0;
+    let maxDd = -Infinity;
+    let maxDdDur = -Infinity;
+
+    for (let i = 0; i < nRows; i++) {
+      const k = base + i;
+      const c = close[k];
+      if (c === c) {
+        lastClose = c;
+        if (firstClose !== firstClose) firstClose = c;
+      }
+      while (oi < oEnd && orders.idx[oi] === i) {
+        const vol = orders.size[oi] * orders.price[oi];
+        const f = orders.fees[oi];
+        fees += f;
+        if (orders.side[oi] === Side.Buy) {
+          cash = addSnap(cash, -vol - f);
+          pos = addSnap(pos, orders.size[oi]);
+        } else {
+          cash = addSnap(cash, vol - f);
+          pos = addSnap(pos, -orders.size[oi]);
+        }
+        oi++;
+      }
+      const asset = pos !== 0 ? pos * lastClose : 0;
+      const denom = addSnap(asset, cash);
+      const gross = denom === 0 ? 0 : asset / denom;
+      if (gross === gross && !(gross <= maxGross)) maxGross = gross;
+
+      const v = value[k];
+      const r = getReturn(prev, v);
+      prev = v;
+      if (r === r) {
+        sumR += r;
+        nR++;
+        if (r < 0) {
+          sumDown2 += r * r;
+          sumNeg += r;
+        } else if (r > 0) sumPos += r;
+        cum *= r + 1;
+      }
+      // drawdown_1d_nb: 100*cumprod(1+r) against its expanding max from the first bar.
+      const cv = cum * 100;
+      anyCum = true;
+      if (!(cv <= cumMax)) cumMax = cv;
+      const dd = cv / cumMax - 1;
+      if (dd < minCumDd || dd !== dd) minCumDd = dd;
+
+      if (v === v) {
+        let store = false;
+        let active = false;
+        if (peakVal !== peakVal || v >= peakVal) {
+          if (!ddStarted) {
+            peakVal = v;
+            peakIdx = i;
+          } else {
+            ddStarted = false;
+            store = true;
+          }
+        } else if (!ddStarted) {
+          ddStarted = true;
+          valleyVal = v;
+        } else if (v < valleyVal) {
+          valleyVal = v;
+        }
+        if (i === nRows - 1 && ddStarted) {
+          ddStarted = false;
+          store = true;
+          active = true;
+        }
+        if (store) {
+          ddCount++;
+          const ddPct = -((valleyVal - peakVal) / peakVal) * 100;
+          if (ddPct > maxDd || ddPct !== ddPct) maxDd = ddPct;
+          // Duration end_idx - start_idx with start_idx = peak_idx + 1; an active drawdown counts its last bar.
+          const dur = active ? i - peakIdx : i - peakIdx - 1;
+          if (dur > maxDdDur) maxDdDur = dur;
+          peakIdx = i;
+          peakVal = v;
+          valleyVal = v;
+        }
+      }
+    }
+
+    // Second pass for the standard deviation (two-pass like numpy's nanvar).
+    const meanR = nR > 0 ? sumR / nR : NaN;
+    let ss = 0;
+    prev = init;
+    for (let i = 0; i < nRows; i++) {
+      const v = value[base + i];
+      const r = getReturn(prev, v);
+      prev = v;
+      if (r === r) {
+        const d = r - meanR;
+        ss += d * d;
+      }
+    }
+    const stdR = nR - 1 > 0 ? Math.sqrt(ss / (nR - 1)) : NaN;
+
+    const endValue = nRows > 0 ? value[base + nRows - 1] : NaN;
+    set(M_START, col, 0);
+    set(M_END, col, nRows - 1);
+    set(M_PERIOD, col, nRows * freqDays);
+    set(M_START_VALUE, col, init);
+    set(M_END_VALUE, col, endValue);
+    set(M_TOTAL_RETURN, col, ((endValue - init) / init) * 100);
+    set(M_BENCHMARK, col, (lastClose / firstClose - 1) * 100);
+    set(M_GROSS, col, maxGross * 100);
+    set(M_FEES, col, fees);
+    set(M_MDD, col, ddCount > 0 ? maxDd : NaN);
+    set(M_MDD_DUR, col, ddCount > 0 ? maxDdDur * freqDays : NaN);
+
+    set(M_SHARPE, col, stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn);
+    const mddR = anyCum ? minCumDd : NaN;
+    const annReturn = Math.pow(cum, ann / nRows) - 1;
+    set(M_CALMAR, col, mddR === 0 ? NaN : annReturn / Math.abs(mddR));
+    set(M_OMEGA, col, sumNeg === 0 ? Infinity : sumPos / -sumNeg);
+    const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;
+    set(M_SORTINO, col, downside === 0 ? Infinity : (meanR * ann) / downside);
+
+    // --- Trades (closed only for the performance metrics). ---
+    const tStart = trades.colStart[col];
+    const tEnd = trades.colStart[col + 1];
+    let nOpen = 0;
+    let openPnl = 0;
+    let nClosed = 0;
+    let nWin = 0;
+    let nLoss = 0;
+    let winPnl = 0;
+    let lossPnl = 0;
+    let winRet = 0;
+    let lossRet = 0;
+    let winDur = 0;
+    let lossDur = 0;
+    let best = NaN;
+    let worst = NaN;
+    for (let t = tStart; t < tEnd; t++) {
+      const pnl = trades.pnl[t];
+      if (trades.status[t] === TradeStatus.Open) {
+        nOpen++;
+        if (pnl === pnl) openPnl += pnl;
+        continue;
+      }
+      nClosed++;
+      const ret = trades.ret[t];
+      if (ret === ret) {
+        if (!(ret <= best)) best = ret;
+        if (!(ret >= worst)) worst = ret;
+      }
+      const dur = trades.exitIdx[t] - trades.entryIdx[t];
+      if (pnl > 0) {
+        nWin++;
+        winPnl += pnl;
+        winRet += ret;
+        winDur += dur;
+      } else if (pnl < 0) {
+        nLoss++;
+        lossPnl += pnl;
+        lossRet += ret;
+        lossDur += dur;
+      }
+    }
+    set(M_TRADES, col, tEnd - tStart);
+    set(M_CLOSED, col, nClosed);
+    set(M_OPEN, col, nOpen);
+    set(M_OPEN_PNL, col, openPnl);
+    const winRate = nClosed > 0 ? nWin / nClosed : NaN;
+    set(M_WIN_RATE, col, winRate * 100);
+    set(M_BEST, col, best * 100);
+    set(M_WORST, col, worst * 100);
+    set(M_AVG_WIN, col, nWin > 0 ? (winRet / nWin) * 100 : NaN);
+    set(M_AVG_LOSS, col, nLoss > 0 ? (lossRet / nLoss) * 100 : NaN);
+    set(M_AVG_WIN_DUR, col, nWin > 0 ? (winDur / nWin) * freqDays : NaN);
+    set(M_AVG_LOSS_DUR, col, nLoss > 0 ? (lossDur / nLoss) * freqDays : NaN);
+    set(M_PROFIT_FACTOR, col, nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN);
+    const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
+    const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
+    set(M_EXPECTANCY, col, nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN);
+  }
+  return { names: STAT_NAMES, nCols, values: out };
+}
+
+/**
+ * The multi-column aggregate (`pf.stats()` with agg_func=np.mean): per metric, the mean over columns with NaN
+ * skipped (NaN if all are NaN); one +inf makes the mean +inf (and +inf with -inf gives NaN, as pandas).
+ * Start, End and Period are common to all columns and taken from the first.
+ */
+export function statsMean(table: StatsTable): Float64Array {
+  const M = table.names.length;
+  const nCols = table.nCols;
+  const out = new Float64Array(M);
+  for (let m = 0; m < M; m++) {
+    const row = m * nCols;
+    if (m === M_START || m === M_END || m === M_PERIOD) {
+      out[m] = nCols > 0 ? table.values[row] : NaN;
+      continue;
+    }
+    let s = 0;
+    let n = 0;
+    for (let c = 0; c < nCols; c++) {
+      const v = table.values[row + c];
+      if (v === v) {
+        s += v;
+        n++;
+      }
+    }
+    out[m] = n > 0 ? s / n : NaN;
+  }
+  return out;
+}
