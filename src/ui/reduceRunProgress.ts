@@ -28,8 +28,8 @@ export type RunnerAction = {
   [K in RunnerEventName]: { type: K; payload: RunnerEventMap[K]; at: number };
 }[RunnerEventName];
 
-/** Everything the reducer accepts: runner events, clock ticks (elapsed, ETA) and the user's abort key. */
-export type RunProgressAction = RunnerAction | { type: 'tick'; at: number } | { type: 'abort-requested'; at: number };
+/** Everything the reducer accepts: runner events and clock ticks (elapsed, ETA move between events). */
+export type RunProgressAction = RunnerAction | { type: 'tick'; at: number };
 
 /** A chunk that started and has not finished yet (several at once in distributed runs). */
 export interface ActiveChunk {
@@ -102,8 +102,6 @@ export interface RunProgressState {
   results: readonly TickerSummary[];
   aggregate: RunAggregate;
   errors: readonly RunErrorEntry[];
-  /** The user asked to stop; the runner finishes the current chunk first. */
-  aborting: boolean;
   done?: RunDoneEvent;
   /** Filled on run:done: the 10 best and the 10 worst tickers by total return (disjoint). */
   top: readonly TickerSummary[];
@@ -133,7 +131,6 @@ export const initialRunProgress: RunProgressState = Object.freeze({
   results: [],
   aggregate: EMPTY_AGGREGATE,
   errors: [],
-  aborting: false,
   top: [],
   bottom: [],
 }) as RunProgressState;
@@ -151,8 +148,6 @@ export function reduceRunProgress(state: RunProgressState, action: RunProgressAc
   switch (action.type) {
     case 'tick':
       return { ...state, now };
-    case 'abort-requested':
-      return state.status === 'running' || state.status === 'waiting' ? { ...state, now, aborting: true } : { ...state, now };
     case 'run:start': {
       const p = action.payload;
       return {
@@ -165,7 +160,6 @@ export function reduceRunProgress(state: RunProgressState, action: RunProgressAc
         tickersTotal: p.tickersTotal,
         chunksDone: p.chunksDone,
         tickersDone: p.tickersDone,
-        aborting: state.aborting,
         memory: state.memory,
         peakRssMb: state.peakRssMb,
       };
