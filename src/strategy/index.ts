@@ -8,3 +8,5 @@ export type { Signals } from './signals';
 export { staleExits } from './staleExits';
 export { runStrategy } from './runStrategy';
 export type { StrategyResult, RunStrategyOptions } from './runStrategy';
+export { parseStrategyCase, readStrategyCase, jsonKey, STRATEGY_CASE_SCHEMA } from './strategyCase';
+export type { StrategyCase } from './strategyCase';

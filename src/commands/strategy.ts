@@ -1,0 +1,99 @@
+/**
+ * `vecbt strategy <strategy.json> [--only stats] [strategy flags]`: run the RVOL/ATR% strategy on a
+ * vecbt-strategy-case/1 file (CSV path relative to the JSON) and print one JSON document: the vecbt-expected/1 keys
+ * (orders, trades, value, stats, stats_mean) plus index, columns, entries_count, indicators {rvol, atr_pct} and
+ * stale_exits (per column). `--only stats` prints only stats and stats_mean. Strategy flags (`--rvol-min 2.5`,
+ * `--exit-mode bars-after-fill`, ...) override the file's strategy. `strategyCaseJson` is the library path the golden
+ * test uses.
+ */
+import type { CommandIo } from '../cli';
+import { readOhlcvCsv } from '../data/csv';
+import { pivotOhlcv } from '../data/pivot';
+import { UserError } from '../errors';
+import { encodeJson, expectedIntPath, type JsonPath } from '../io/encodeJson';
+import { Portfolio } from '../portfolio/Portfolio';
+import { flagName, parseStrategyFlags } from '../strategy/flags';
+import { runStrategy, type StrategyResult } from '../strategy/runStrategy';
+import { readStrategyCase } from '../strategy/strategyCase';
+import type { StrategyParams } from '../strategy/params';
+import { resolveStrategy } from '../strategy/params';
+
+const USAGE =
+  'usage: vecbt strategy <strategy.json> [--only stats] [--rvol-min X --atr-pct-min X --hold-bars N --exit-mode shifted-signal|bars-after-fill --sl-stop X|off ...]';
+
+export interface StrategyRun {
+  index: string[];
+  columns: string[];
+  result: StrategyResult;
+  portfolio: Portfolio;
+}
+
+/**
+ * runStrategyCase(path, overrides): read the case and its CSV, pivot, run.
+ * @example const { result } = await runStrategyCase('data-fixtures/golden/u01_synthetic_30x300.strategy.json')
+ */
+export async function runStrategyCase(path: string, overrides: Partial<StrategyParams> = {}): Promise<StrategyRun> {
+  const c = await readStrategyCase(path);
+  const rows = await readOhlcvCsv(c.dataPath);
+  const { index, columns, data } = pivotOhlcv(rows, { source: c.dataPath });
+  const result = runStrategy(data, { ...c.params, ...overrides }, { freqDays: c.freqDays });
+  const portfolio = new Portfolio(index, columns, { nRows: data.nRows, nCols: data.nCols, close: data.close }, result.sim, c.freqDays);
+  return { index, columns, result, portfolio };
+}
+
+function perColumn<T extends Float64Array | Uint8Array>(a: T, nRows: number, nCols: number): T[] {
+  return Array.from({ length: nCols }, (_, c) => a.subarray(c * nRows, (c + 1) * nRows) as T);
+}
+
+/** The output document of `vecbt strategy` (raw numbers; encode with strategyJson). */
+export function strategyDoc(run: StrategyRun, only?: 'stats'): Record<string, unknown> {
+  const { portfolio, result, index, columns } = run;
+  if (only === 'stats') return { stats: portfolio.stats(), stats_mean: portfolio.statsMean() };
+  const nRows = index.length;
+  const nCols = columns.length;
+  const entriesCount = perColumn(result.entries, nRows, nCols).map((col) => col.reduce((s, x) => s + x, 0));
+  return {
+    ...portfolio.toExpected(),
+    index,
+    columns,
+    entries_count: entriesCount,
+    indicators: { rvol: perColumn(result.rvol, nRows, nCols), atr_pct: perColumn(result.atrPct, nRows, nCols) },
+    stale_exits: Array.from(result.staleExits),
+  };
+}
+
+const isIntPath = (path: JsonPath): boolean => expectedIntPath(path) || (path[0] === 'stale_exits' && path.length === 2);
+
+/** strategyJson(doc): the one-line JSON text in the vecbt encoding (NaN -> null, inf -> "inf"). */
+export function strategyJson(doc: Record<string, unknown>): string {
+  return encodeJson(doc, isIntPath);
+}
+
+/** strategyCaseJson(path, overrides, only): what the CLI prints, without the trailing newline. */
+export async function strategyCaseJson(path: string, overrides: Partial<StrategyParams> = {}, only?: 'stats'): Promise<string> {
+  return strategyJson(strategyDoc(await runStrategyCase(path, overrides), only));
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const { params, rest } = parseStrategyFlags(args, { '--only': true });
+  let only: 'stats' | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === '--only' || a.startsWith('--only=')) {
+      const v = a === '--only' ? rest[++i] : a.slice('--only='.length);
+      if (v !== 'stats') throw new UserError(`--only takes "stats", got ${JSON.stringify(v)}. ${USAGE}`);
+      only = 'stats';
+    } else if (a.startsWith('-')) {
+      throw new UserError(`unknown option ${a}. ${USAGE}`);
+    } else files.push(a);
+  }
+  if (files.length !== 1) throw new UserError(`expected exactly one strategy case file, got ${files.length}. ${USAGE}`);
+  resolveStrategy(params, 'flags', flagName);
+  io.stdout.write((await strategyCaseJson(files[0], params, only)) + '\n');
+  return 0;
+}
