@@ -34,6 +34,8 @@ export function isLess(a: number, b: number): boolean {
  * (vectorbt `add_nb`): cash minus "all the cash" is 0, not round-off.
  */
 export function addSnap(a: number, b: number): number {
-  if (Math.sign(a) !== Math.sign(b) && isClose(a < 0 ? -a : a, b < 0 ? -b : b)) return 0;
+  // np.sign(a) != np.sign(b), written without Math.sign: this runs once per bar in the metrics.
+  const opposite = a > 0 ? b <= 0 : a < 0 ? b >= 0 : b !== 0;
+  if (opposite && isClose(a < 0 ? -a : a, b < 0 ? -b : b)) return 0;
   return a + b;
 }

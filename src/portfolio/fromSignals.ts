@@ -139,8 +139,16 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
   const slTrail = opt.slTrail;
   const timeExitBars = opt.timeExitBars;
 
-  const orders = allocOrders(nCols * 4, nCols);
-  const trades = allocTrades(nCols * 2, nCols);
+  // Capacity from the entry count (each entry fills at most one buy and one sell), capped so that dense
+  // signals do not pre-allocate for the worst case; records still grow by doubling past the cap.
+  let entryCount = 0;
+  for (let k = 0; k < n; k++) entryCount += entries[k];
+  const orders = allocOrders(Math.min(2 * entryCount, 1 << 20), nCols);
+  const trades = allocTrades(Math.min(entryCount, 1 << 19), nCols);
+  // Enum members as locals: the bar loop should not re-read module objects.
+  const REASON_SIGNAL = ExitReason.Signal;
+  const REASON_TIME = ExitReason.TimeExit;
+  const REASON_TP = ExitReason.TakeProfit;
   const value = new Float64Array(n);
   const initCashOut = new Float64Array(nCols);
 
@@ -177,7 +185,7 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
 
       let sellPrice = NaN;
       let sellSlip = 0;
-      let sellReason: ExitReason = ExitReason.Signal;
+      let sellReason: ExitReason = REASON_SIGNAL;
       let wantBuy = false;
       let stopFired = false;
 
@@ -209,7 +217,7 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
           const level = tpBase * (1 + tpStop);
           if (level <= o) sellPrice = o;
           else if (l <= level && level <= h) sellPrice = level;
-          sellReason = ExitReason.TakeProfit;
+          sellReason = REASON_TP;
         }
         stopFired = sellPrice === sellPrice;
         // The trailing peak moves after the check: this bar's high cannot raise the level it is tested against.
@@ -223,11 +231,11 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
           if (timeExitBars > 0 && i - entryIdx >= timeExitBars) {
             sellPrice = c;
             sellSlip = slippage;
-            sellReason = ExitReason.TimeExit;
+            sellReason = REASON_TIME;
           } else if (x && !e) {
             sellPrice = c;
             sellSlip = slippage;
-            sellReason = ExitReason.Signal;
+            sellReason = REASON_SIGNAL;
           }
         } else if (e && !x) {
           wantBuy = true;

@@ -131,6 +131,8 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     out[m * nCols + col] = v;
   };
 
+  // One column's returns, reused across columns (the second pass of the std reads them back).
+  const rets = new Float64Array(nRows);
   for (let col = 0; col < nCols; col++) {
     const base = col * nRows;
     const init = options.initCash === undefined ? sim.initCash[col] : flexSelect(options.initCash, col);
@@ -183,14 +185,19 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
         }
         oi++;
       }
-      const asset = pos !== 0 ? pos * lastClose : 0;
-      const denom = addSnap(asset, cash);
-      const gross = denom === 0 ? 0 : asset / denom;
+      // Flat bars have exposure 0 (asset value 0); only bars in a position need the division.
+      let gross = 0;
+      if (pos !== 0) {
+        const asset = pos * lastClose;
+        const denom = addSnap(asset, cash);
+        gross = denom === 0 ? 0 : asset / denom;
+      }
       if (gross === gross && !(gross <= maxGross)) maxGross = gross;
 
       const v = value[k];
       const r = getReturn(prev, v);
       prev = v;
+      rets[i] = r;
       if (r === r) {
         sumR += r;
         nR++;
@@ -246,11 +253,8 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     // Second pass for the standard deviation (two-pass like numpy's nanvar).
     const meanR = nR > 0 ? sumR / nR : NaN;
     let ss = 0;
-    prev = init;
     for (let i = 0; i < nRows; i++) {
-      const v = value[base + i];
-      const r = getReturn(prev, v);
-      prev = v;
+      const r = rets[i];
       if (r === r) {
         const d = r - meanR;
         ss += d * d;

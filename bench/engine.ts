@@ -1,0 +1,130 @@
+/**
+ * bench:engine: the in-memory pass of the batch on a seeded synthetic universe (6,000 tickers x 504 bars by
+ * default): indicators (rvol, atrPct), signals, simulation, metrics, timed separately.
+ *
+ *   npm run bench:engine                       # 6000 x 504, 5 timed runs after 1 warm-up
+ *   npm run bench:engine -- --tickers 1000 --bars 252 --runs 3 --seed 7
+ *
+ * Prints ms per phase (median of the runs), bars/s for the whole pass, the peak RSS of the process
+ * (process.resourceUsage().maxRSS) and the RSS above the input (the generated OHLCV matrices). Figures only:
+ * nothing here asserts a timing.
+ */
+import { atrPct, rvol } from '../src/indicators';
+import { computeStats } from '../src/portfolio/metrics';
+import { fromSignals } from '../src/portfolio/fromSignals';
+import { signals } from '../src/strategy/signals';
+
+function arg(name: string, dflt: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+const nCols = arg('tickers', 6000);
+const nRows = arg('bars', 504);
+const runs = arg('runs', 5);
+const seed = arg('seed', 42);
+const MB = 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/** mulberry32: a small seeded PRNG, enough for synthetic prices. */
+function rng(s: number): () => number {
+  let a = s >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Volatile small caps: log-normal walk (daily vol 3-9%), intrabar range, volume with occasional 3-8x spikes. */
+function synthesize(): { open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array } {
+  const n = nRows * nCols;
+  const open = new Float64Array(n);
+  const high = new Float64Array(n);
+  const low = new Float64Array(n);
+  const close = new Float64Array(n);
+  const volume = new Float64Array(n);
+  const r = rng(seed);
+  const gauss = () => {
+    const u = r() || 1e-12;
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r());
+  };
+  for (let c = 0; c < nCols; c++) {
+    const vol = 0.03 + 0.06 * r();
+    let px = 2 + 20 * r();
+    const baseVol = 1e5 * (0.2 + 5 * r());
+    for (let i = 0; i < nRows; i++) {
+      const k = c * nRows + i;
+      const o = px * (1 + 0.3 * vol * gauss());
+      px = Math.max(0.05, px * Math.exp(vol * gauss() - 0.5 * vol * vol));
+      open[k] = o;
+      close[k] = px;
+      high[k] = Math.max(o, px) * (1 + vol * Math.abs(gauss()));
+      low[k] = Math.min(o, px) * (1 - 0.5 * vol * Math.abs(gauss()));
+      const spike = r() < 0.04 ? 3 + 5 * r() : 1;
+      volume[k] = baseVol * spike * Math.exp(0.3 * gauss());
+    }
+  }
+  return { open, high, low, close, volume };
+}
+
+function median(a: number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  return s[s.length >> 1];
+}
+
+const data = synthesize();
+gc();
+const rssInput = process.memoryUsage().rss;
+const inputMb = (5 * nRows * nCols * 8) / MB;
+let peakSampled = rssInput;
+const sample = () => {
+  const r = process.memoryUsage().rss;
+  if (r > peakSampled) peakSampled = r;
+};
+const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+
+const params = { rvolMin: 2, atrPctMin: 8, holdBars: 7, exitMode: 'shifted-signal' as const };
+const times = { indicators: [] as number[], signals: [] as number[], simulation: [] as number[], metrics: [] as number[] };
+let trades = 0;
+let entriesCount = 0;
+for (let run = 0; run <= runs; run++) {
+  gc();
+  const t0 = performance.now();
+  const rv = rvol(data.volume, nRows, nCols, 20);
+  const ap = atrPct(data.high, data.low, data.close, nRows, nCols, 14);
+  const t1 = performance.now();
+  sample();
+  const sig = signals(rv, ap, nRows, nCols, params);
+  const t2 = performance.now();
+  sample();
+  const prices = { nRows, nCols, close: data.close };
+  const sim = fromSignals(prices, sig.entries, sig.exits, { slStop: 0.03, fees: 0.001 });
+  const t3 = performance.now();
+  sample();
+  const stats = computeStats(prices, sim);
+  const t4 = performance.now();
+  sample();
+  if (stats.values.length === 0) throw new Error('no stats');
+  if (run === 0) {
+    trades = sim.trades.length;
+    for (let i = 0; i < sig.entries.length; i++) entriesCount += sig.entries[i];
+    continue; // warm-up
+  }
+  times.indicators.push(t1 - t0);
+  times.signals.push(t2 - t1);
+  times.simulation.push(t3 - t2);
+  times.metrics.push(t4 - t3);
+}
+
+const maxRss = process.resourceUsage().maxRSS * 1024;
+const peak = Math.max(peakSampled, maxRss > maxRssBefore ? maxRss : 0);
+const total = median(times.indicators) + median(times.signals) + median(times.simulation) + median(times.metrics);
+const bars = nRows * nCols;
+console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)`);
+console.log(`  entries ${entriesCount.toLocaleString('en-US')}, trades ${trades.toLocaleString('en-US')}`);
+for (const [k, v] of Object.entries(times)) console.log(`  ${k.padEnd(11)} ${median(v).toFixed(1).padStart(8)} ms`);
+console.log(`  ${'total'.padEnd(11)} ${total.toFixed(1).padStart(8)} ms   ${(bars / (total / 1000) / 1e6).toFixed(1)} M bars/s`);
+console.log(`  input (OHLCV) ${inputMb.toFixed(0)} MB; RSS after input ${(rssInput / MB).toFixed(0)} MB; peak RSS ${(maxRss / MB).toFixed(0)} MB (maxRSS); RSS above input ${((peak - rssInput) / MB).toFixed(0)} MB`);
