@@ -144,7 +144,13 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     let cash = init;
     let pos = 0;
     let lastClose = NaN;
+    // close_filled[0]: the first valid close (back-filled into the leading gap).
     let firstClose = NaN;
+    for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
+    // Benchmark: vectorbt compounds the returns of `close_filled / close_filled[0] * init_cash` (same number as
+    // last/first - 1 up to round-off; compounding reproduces vectorbt's digits).
+    let benchPrev = init;
+    let benchCum = 1;
     let maxGross = NaN;
     let prev = init;
     let sumR = 0;
@@ -168,10 +174,11 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     for (let i = 0; i < nRows; i++) {
       const k = base + i;
       const c = close[k];
-      if (c === c) {
-        lastClose = c;
-        if (firstClose !== firstClose) firstClose = c;
-      }
+      if (c === c) lastClose = c;
+      const bv = ((lastClose === lastClose ? lastClose : firstClose) / firstClose) * init;
+      const br = getReturn(benchPrev, bv);
+      benchPrev = bv;
+      if (br === br) benchCum *= br + 1;
       while (oi < oEnd && orders.idx[oi] === i) {
         const vol = orders.size[oi] * orders.price[oi];
         const f = orders.fees[oi];
@@ -269,7 +276,7 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     set(M_START_VALUE, col, init);
     set(M_END_VALUE, col, endValue);
     set(M_TOTAL_RETURN, col, ((endValue - init) / init) * 100);
-    set(M_BENCHMARK, col, (lastClose / firstClose - 1) * 100);
+    set(M_BENCHMARK, col, firstClose === firstClose ? (benchCum - 1) * 100 : NaN);
     set(M_GROSS, col, maxGross * 100);
     set(M_FEES, col, fees);
     set(M_MDD, col, ddCount > 0 ? maxDd : NaN);
