@@ -112,7 +112,7 @@ export async function* parseOhlcvCsv(chunks: AsyncIterable<string | Uint8Array>,
   const numPos: number[] = [];
   const numCols: NumericColumn[] = [...NUMERIC];
 
-  for await (const { fields, line } of csvRecords(chunks, source)) {
+  for await (const records of csvRecords(chunks, source)) for (const { fields, line } of records) {
     if (pos === null) {
       pos = headerPositions(fields, `${source}:${line}`);
       for (const c of numCols) numPos.push(pos[c]);

@@ -1,8 +1,9 @@
 /**
  * CSV record splitting (RFC 4180 subset) over a stream of text or byte chunks, with bounded memory.
  *
- * Yields one record per logical line: its fields and the 1-based physical line on which it starts (the header is
- * line 1, as editors count). Handles a UTF-8 BOM, LF and CRLF line ends, quoted fields with `""` escapes and
+ * Yields, per input chunk, the array of records it completed (one async step per chunk, not per record: the
+ * per-record cost stays synchronous). A record is one logical line: its fields and the 1-based physical line on
+ * which it starts (the header is line 1, as editors count). Handles a UTF-8 BOM, LF and CRLF line ends, quoted fields with `""` escapes and
  * quoted newlines. Blank lines are skipped (they still count for line numbers). Only the current chunk and one
  * unfinished record are held; an unterminated quote is reported instead of buffering the rest of the file.
  */
@@ -69,10 +70,11 @@ export function splitQuotedLine(text: string, where: () => string): string[] | n
 }
 
 /**
- * csvRecords(chunks, source): the records of a CSV text stream. `source` names the input in error messages.
- * @example for await (const { fields, line } of csvRecords(fs.createReadStream(path), path)) ...
+ * csvRecords(chunks, source): the records of a CSV text stream, in arrays (one per chunk, possibly empty).
+ * `source` names the input in error messages.
+ * @example for await (const records of csvRecords(fs.createReadStream(path), path)) for (const { fields, line } of records) ...
  */
-export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, source: string): AsyncGenerator<CsvRecord> {
+export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, source: string): AsyncGenerator<CsvRecord[]> {
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   let lineNo = 0;
@@ -80,14 +82,14 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, so
   let pending: string | null = null;
   let pendingLine = 0;
 
-  function* lines(text: string, final: boolean): Generator<CsvRecord> {
+  function lines(text: string, final: boolean, out: CsvRecord[]): CsvRecord[] {
     let pos = 0;
     for (;;) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) {
         if (!final) {
           carry = text.slice(pos);
-          return;
+          return out;
         }
         if (pos >= text.length) {
           carry = '';
@@ -107,7 +109,7 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, so
         record = line;
       }
       if (record.indexOf('"') < 0) {
-        yield { fields: record.split(','), line: lineNo };
+        out.push({ fields: record.split(','), line: lineNo });
         continue;
       }
       const start = pending !== null ? pendingLine : lineNo;
@@ -121,12 +123,13 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, so
         continue;
       }
       pending = null;
-      yield { fields, line: start };
+      out.push({ fields, line: start });
       if (pos > text.length) break;
     }
     if (final && pending !== null) {
       throw new UserError(`${source}:${pendingLine}: unterminated quoted field (the file ends inside quotes); close the quote or remove it`);
     }
+    return out;
   }
 
   for await (const chunk of chunks) {
@@ -135,9 +138,9 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, so
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       first = false;
     }
-    yield* lines(carry + text, false);
+    yield lines(carry + text, false, []);
   }
   let rest = decoder.decode();
   if (first && rest.charCodeAt(0) === 0xfeff) rest = rest.slice(1);
-  yield* lines(carry + rest, true);
+  yield lines(carry + rest, true, []);
 }

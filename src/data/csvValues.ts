@@ -10,12 +10,14 @@
  */
 export function parseDecimal(s: string): number {
   const v = Number(s);
-  if (!Number.isFinite(v)) return NaN;
+  if (v - v !== 0) return NaN; // NaN or ±Infinity
+  const c0 = s.charCodeAt(0);
+  if (c0 > 32 && c0 !== 48 /* 0 */) return v; // hot path: no leading space, cannot be blank or 0x/0b/0o
   // Number('') and Number('  ') are 0; Number('0x1f') is 31
-  const t = s.trim();
+  const t = c0 > 32 ? s : s.trim();
   if (t.length === 0) return NaN;
-  const c = t.charCodeAt(t.length > 1 && (t[0] === '-' || t[0] === '+') ? 2 : 1);
-  if (c === 120 || c === 88 || c === 98 || c === 66 || c === 111 || c === 79) return NaN; // 0x 0X 0b 0B 0o 0O
+  const c = t.charCodeAt(1);
+  if (t.charCodeAt(0) === 48 && (c === 120 || c === 88 || c === 98 || c === 66 || c === 111 || c === 79)) return NaN;
   return v;
 }
 
