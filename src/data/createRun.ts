@@ -1,0 +1,44 @@
+import type { Pool } from 'pg';
+
+export interface NewRun {
+  params: Record<string, unknown>;
+  dateFrom: string;
+  dateTo: string;
+  chunkSize: number;
+  /** Days since 2000-01-01, ascending. */
+  dateIndex: Int32Array;
+  symbols: readonly string[];
+}
+
+/** Inserts the run and all its pending chunks in one transaction; returns the run id. */
+export async function createRun(pool: Pool, run: NewRun): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const chunksTotal = Math.ceil(run.symbols.length / run.chunkSize);
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO vecbt_runs (params, date_from, date_to, chunk_size, tickers_total, chunks_total, date_index, status)
+       VALUES ($1::jsonb, $2::date, $3::date, $4, $5, $6, $7::int[], 'running') RETURNING id`,
+      [JSON.stringify(run.params), run.dateFrom, run.dateTo, run.chunkSize, run.symbols.length, chunksTotal, Array.from(run.dateIndex)],
+    );
+    const id = Number(rows[0].id);
+    // One row per chunk; the chunk's symbols as a JSON array of arrays (one parameter, any names).
+    const chunks: string[][] = [];
+    for (let i = 0; i < run.symbols.length; i += run.chunkSize) chunks.push(run.symbols.slice(i, i + run.chunkSize));
+    if (chunks.length) {
+      await client.query(
+        `INSERT INTO vecbt_chunks (run_id, chunk_no, tickers)
+         SELECT $1, c.ord::int, ARRAY(SELECT jsonb_array_elements_text(c.t))
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS c(t, ord)`,
+        [id, JSON.stringify(chunks)],
+      );
+    }
+    await client.query('COMMIT');
+    return id;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}

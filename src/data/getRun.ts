@@ -1,0 +1,51 @@
+import type { Queryable } from './queryable';
+
+export interface RunRow {
+  id: number;
+  status: 'running' | 'done' | 'failed' | 'aborted';
+  params: Record<string, unknown>;
+  dateFrom: string;
+  dateTo: string;
+  chunkSize: number;
+  tickersTotal: number;
+  tickersDone: number;
+  chunksTotal: number;
+  dateIndex: Int32Array;
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  peakRssMb: number | null;
+  elapsedMs: number | null;
+  error: string | null;
+}
+
+export const RUN_COLUMNS = `id, status, params, to_char(date_from, 'YYYY-MM-DD') AS date_from, to_char(date_to, 'YYYY-MM-DD') AS date_to,
+  chunk_size, tickers_total, tickers_done, chunks_total, created_at, started_at, finished_at, peak_rss_mb, elapsed_ms, error`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function toRunRow(r: any, dateIndex: number[] = []): RunRow {
+  return {
+    id: Number(r.id),
+    status: r.status,
+    params: r.params,
+    dateFrom: r.date_from,
+    dateTo: r.date_to,
+    chunkSize: r.chunk_size,
+    tickersTotal: r.tickers_total,
+    tickersDone: r.tickers_done,
+    chunksTotal: r.chunks_total,
+    dateIndex: Int32Array.from(dateIndex),
+    createdAt: r.created_at,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    peakRssMb: r.peak_rss_mb,
+    elapsedMs: r.elapsed_ms,
+    error: r.error,
+  };
+}
+
+/** One run with its date index, or null. */
+export async function getRun(db: Queryable, id: number): Promise<RunRow | null> {
+  const { rows } = await db.query(`SELECT ${RUN_COLUMNS}, date_index FROM vecbt_runs WHERE id = $1`, [id]);
+  return rows.length ? toRunRow(rows[0], rows[0].date_index) : null;
+}

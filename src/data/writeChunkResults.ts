@@ -1,0 +1,111 @@
+/**
+ * A chunk's results, trades and "chunk done" in ONE transaction: bulk inserts with `unnest($n::type[])`
+ * (one round trip per table whatever the chunk size), then the chunk row flips to done and the run's
+ * counter moves. Either all of it is visible or none: a crash or SIGTERM mid-write leaves the chunk to
+ * be redone by `--resume`, never half-written, and the (run_id, ticker) primary key makes a double write
+ * fail loudly instead of duplicating a result.
+ */
+import type { Pool, PoolClient } from 'pg';
+
+/** vecbt_results columns in the order of their arrays, with their SQL element types. */
+export const RESULT_COLUMNS = [
+  ['ticker', 'text'],
+  ['status', 'text'],
+  ['reason', 'text'],
+  ['bars', 'int'],
+  ['start_date', 'date'],
+  ['end_date', 'date'],
+  ['period_days', 'float8'],
+  ['start_value', 'float8'],
+  ['end_value', 'float8'],
+  ['total_return_pct', 'float8'],
+  ['benchmark_return_pct', 'float8'],
+  ['max_gross_exposure_pct', 'float8'],
+  ['total_fees_paid', 'float8'],
+  ['max_drawdown_pct', 'float8'],
+  ['max_drawdown_duration_days', 'float8'],
+  ['total_trades', 'int'],
+  ['closed_trades', 'int'],
+  ['open_trades', 'int'],
+  ['open_trade_pnl', 'float8'],
+  ['win_rate_pct', 'float8'],
+  ['best_trade_pct', 'float8'],
+  ['worst_trade_pct', 'float8'],
+  ['avg_winning_trade_pct', 'float8'],
+  ['avg_losing_trade_pct', 'float8'],
+  ['avg_winning_trade_duration_days', 'float8'],
+  ['avg_losing_trade_duration_days', 'float8'],
+  ['profit_factor', 'float8'],
+  ['expectancy', 'float8'],
+  ['sharpe_ratio', 'float8'],
+  ['calmar_ratio', 'float8'],
+  ['omega_ratio', 'float8'],
+  ['sortino_ratio', 'float8'],
+  ['stale_exits', 'int'],
+] as const;
+
+export type ResultColumn = (typeof RESULT_COLUMNS)[number][0];
+
+/** Column-wise values of a chunk's result rows (one entry per ticker in each array). */
+export type ResultArrays = { [K in ResultColumn]: (string | number | null)[] };
+
+export const TRADE_COLUMNS = [
+  ['ticker', 'text'],
+  ['trade_no', 'int'],
+  ['entry_day', 'int'],
+  ['exit_day', 'int'],
+  ['entry_price', 'float8'],
+  ['exit_price', 'float8'],
+  ['size', 'float8'],
+  ['entry_fees', 'float8'],
+  ['exit_fees', 'float8'],
+  ['pnl', 'float8'],
+  ['return_pct', 'float8'],
+  ['status', 'text'],
+  ['exit_reason', 'text'],
+] as const;
+
+export type TradeColumn = (typeof TRADE_COLUMNS)[number][0];
+export type TradeArrays = { [K in TradeColumn]: (string | number | null)[] };
+
+const RESULTS_SQL = `INSERT INTO vecbt_results (run_id, chunk_no, ${RESULT_COLUMNS.map((c) => c[0]).join(', ')})
+  SELECT $1, $2, * FROM unnest(${RESULT_COLUMNS.map((c, i) => `$${i + 3}::${c[1]}[]`).join(', ')})`;
+
+const TRADE_NAMES = TRADE_COLUMNS.map((c) => c[0]);
+const TRADES_SQL = `INSERT INTO vecbt_trades (run_id, ticker, trade_no, entry_date, exit_date, entry_price, exit_price, size,
+    entry_fees, exit_fees, pnl, return_pct, status, exit_reason)
+  SELECT $1, t.ticker, t.trade_no, DATE '2000-01-01' + t.entry_day, DATE '2000-01-01' + t.exit_day, t.entry_price, t.exit_price,
+         t.size, t.entry_fees, t.exit_fees, t.pnl, t.return_pct, t.status, t.exit_reason
+    FROM unnest(${TRADE_COLUMNS.map((c, i) => `$${i + 2}::${c[1]}[]`).join(', ')}) AS t(${TRADE_NAMES.join(', ')})`;
+
+export class ChunkAlreadyDoneError extends Error {}
+
+/**
+ * Commits a chunk. Throws ChunkAlreadyDoneError (after rolling back) when the chunk was already done,
+ * which only a second runner on the same run could cause.
+ */
+export async function writeChunkResults(
+  pool: Pool | PoolClient,
+  w: { runId: number; chunkNo: number; bars: number; results: ResultArrays; trades: TradeArrays; tickers: number },
+): Promise<void> {
+  const client = 'release' in pool ? pool : await (pool as Pool).connect();
+  const own = client !== pool;
+  try {
+    await client.query('BEGIN');
+    await client.query(RESULTS_SQL, [w.runId, w.chunkNo, ...RESULT_COLUMNS.map((c) => w.results[c[0]])]);
+    if (w.trades.ticker.length) await client.query(TRADES_SQL, [w.runId, ...TRADE_COLUMNS.map((c) => w.trades[c[0]])]);
+    const done = await client.query(
+      `UPDATE vecbt_chunks SET status = 'done', finished_at = now(), bars = $3, error = NULL
+        WHERE run_id = $1 AND chunk_no = $2 AND status <> 'done'`,
+      [w.runId, w.chunkNo, w.bars],
+    );
+    if (done.rowCount !== 1) throw new ChunkAlreadyDoneError(`chunk ${w.chunkNo} of run ${w.runId} is already done`);
+    await client.query('UPDATE vecbt_runs SET tickers_done = tickers_done + $2 WHERE id = $1', [w.runId, w.tickers]);
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    if (own) (client as PoolClient).release();
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Opening the database the commands work on: DATABASE_URL when set, else the embedded default
+ * (`./.vecbt/pg`). One Pool per process; `close()` ends the pool and stops the embedded server.
+ */
+import pg from 'pg';
+import { UserError } from './errors';
+import { maskPassword, poolConfigFromUrl } from './data/connection';
+import { startEmbedded, type EmbeddedDb } from './data/embedded';
+
+export interface Database {
+  pool: pg.Pool;
+  /** host:port/db or "embedded (127.0.0.1:PORT/vecbt)": safe to print. */
+  target: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Connection-level failures worth a retry (the socket died, the server restarted or is starting). */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  const code = e?.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
+  if (/^08/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  return /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(e?.message ?? '');
+}
+
+function describeConnectError(err: unknown, target: string): UserError {
+  const e = err as { code?: string; message?: string };
+  const why = e?.code === 'ECONNREFUSED' ? 'connection refused: is PostgreSQL running there?'
+    : e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN' ? 'host not found: check the host name in DATABASE_URL'
+    : e?.code === '28P01' ? 'password authentication failed: check the user and password in DATABASE_URL'
+    : e?.code === '3D000' ? 'database does not exist: create it or fix the database name in DATABASE_URL'
+    : maskPassword(e?.message ?? String(err));
+  return new UserError(`cannot connect to PostgreSQL at ${target} (${why})`, 1);
+}
+
+export async function openDatabase(opts: { url?: string; embeddedDir?: string; max?: number } = {}): Promise<Database> {
+  const url = opts.url ?? process.env.DATABASE_URL;
+  let embedded: EmbeddedDb | undefined;
+  let connUrl: string;
+  let label: string;
+  if (url) {
+    connUrl = url;
+    label = poolConfigFromUrl(url).target.label;
+  } else {
+    embedded = await startEmbedded({ dir: opts.embeddedDir });
+    connUrl = embedded.url;
+    label = embedded.label;
+  }
+  const { config } = poolConfigFromUrl(connUrl, { max: opts.max ?? 4, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool(config);
+  // An idle client dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const close = async () => {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop();
+  };
+  try {
+    const c = await pool.connect();
+    c.release();
+  } catch (err) {
+    await close();
+    throw describeConnectError(err, label);
+  }
+  return { pool, target: label, embedded: !!embedded, close };
+}

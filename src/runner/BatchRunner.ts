@@ -1,0 +1,370 @@
+/**
+ * The chunked batch loop as a library. One `BatchRunner` drives one run (new or resumed) and emits the
+ * typed events of `events.ts`; it never prints. Per chunk: read its bars (binary COPY) into column-major
+ * arrays on the run's date index -> runStrategy -> results + trades + "chunk done" in one transaction ->
+ * drop the arrays -> record timings and memory.
+ *
+ * Invariants
+ * - A run's chunks (their symbol lists) and its date index are fixed when the run is created, so chunk
+ *   size never changes a number (every chunk sees the same rows as the whole universe would) and a resumed
+ *   run computes exactly what an uninterrupted one would.
+ * - A chunk is all-or-nothing (one transaction); done chunks are skipped on resume.
+ * - Only one process works on a run at a time: a session advisory lock on (RUN_LOCK, run id).
+ * - `abort()` (SIGTERM/SIGINT) lets the current chunk commit, then the run is marked `aborted`.
+ * - A connection error (server restart, terminated backend, network) retries the chunk with exponential
+ *   backoff, up to `maxAttempts`; then the run is marked `failed` (resumable).
+ */
+import { EventEmitter } from 'node:events';
+import type { Pool, PoolClient } from 'pg';
+import { UserError } from '../errors';
+import { isConnectionError } from '../db';
+import { maskPassword } from '../data/connection';
+import { createRun } from '../data/createRun';
+import { finishRun } from '../data/finishRun';
+import { getRun, type RunRow } from '../data/getRun';
+import { lastBarDate } from '../data/lastBarDate';
+import { listActiveSymbols } from '../data/listActiveSymbols';
+import { listChunks, type ChunkRow } from '../data/listChunks';
+import { markChunkFailed } from '../data/markChunkFailed';
+import { markChunkStarted } from '../data/markChunkStarted';
+import { markRunStarted } from '../data/markRunStarted';
+import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
+import { readUnionDates } from '../data/readUnionDates';
+import { recordChunkFigures } from '../data/recordChunkFigures';
+import { writeChunkResults } from '../data/writeChunkResults';
+import { resolveStrategy, runStrategy, type StrategyParams } from '../strategy';
+import { chunkRows } from './chunkRows';
+import type { MemorySample, RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
+
+/** Advisory-lock namespace of runs (the second key is the run id). */
+export const RUN_LOCK = 7_271_002;
+const MB = 1024 * 1024;
+const ABORTED = Symbol('aborted');
+
+export interface BatchOptions {
+  pool: Pool;
+  /** Masked description of the database for run:start. */
+  target: string;
+  /** Tickers per chunk (default 500). Ignored on resume (the run's own). */
+  chunkSize?: number;
+  /** YYYY-MM-DD; default: two years before `to`. */
+  from?: string;
+  /** YYYY-MM-DD; default: the last bar date of the active tickers. */
+  to?: string;
+  params?: Partial<StrategyParams>;
+  /** Continue this run instead of creating one. */
+  resumeRunId?: number;
+  /** Memory the run must stay under, MB (default 512, a Heroku standard-1x/basic dyno). */
+  memoryBudgetMb?: number;
+  /** Attempts per chunk on connection errors (default 5). */
+  maxAttempts?: number;
+  /** First backoff delay, doubled per attempt (default 500 ms). */
+  retryBaseMs?: number;
+  /** Memory event period (default 200 ms). */
+  memorySampleMs?: number;
+  /** The command that continues a run (for messages); default `npx vecbt run --resume <id>`. */
+  resumeCommand?: (runId: number) => string;
+  resultsCommand?: (runId: number) => string;
+}
+
+export function memorySample(): MemorySample {
+  const m = process.memoryUsage();
+  return { rssMb: m.rss / MB, heapUsedMb: m.heapUsed / MB, arrayBuffersMb: m.arrayBuffers / MB };
+}
+
+/** Two years back from `to`, plus one day: `2024-12-31` -> `2023-01-01`. */
+export function twoYearsBefore(to: string): string {
+  const d = new Date(`${to}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 2);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Bytes a chunk's arrays need per ticker per bar: 5 OHLCV + rvol + atr% + value + temporaries, float64. */
+const BYTES_PER_CELL = 8 * 12;
+
+export class BatchRunner extends EventEmitter implements RunnerEvents {
+  private aborted: string | null = null;
+  private wake: (() => void) | null = null;
+  private peakRssMb = 0;
+  private run: RunRow | null = null;
+
+  constructor(private readonly opts: BatchOptions) {
+    super();
+  }
+
+  override on<K extends RunnerEventName>(event: K, listener: (payload: RunnerEventMap[K]) => void): this {
+    return super.on(event, listener);
+  }
+  override off<K extends RunnerEventName>(event: K, listener: (payload: RunnerEventMap[K]) => void): this {
+    return super.off(event, listener);
+  }
+  override emit<K extends RunnerEventName>(event: K, payload: RunnerEventMap[K]): boolean {
+    return super.emit(event, payload);
+  }
+
+  /** Stop after the chunk in progress commits; the run ends `aborted`. Safe to call any time, repeatedly. */
+  abort(reason = 'aborted'): void {
+    if (this.aborted) return;
+    this.aborted = reason;
+    this.wake?.();
+  }
+
+  get runId(): number | null {
+    return this.run?.id ?? null;
+  }
+
+  /**
+   * Creates the run (or loads the one to resume) without starting it; returns its id. Called by `start()`
+   * when not called before, so a CLI can print the id first.
+   */
+  async prepare(): Promise<number> {
+    if (this.run) return this.run.id;
+    const { pool } = this.opts;
+    if (this.opts.resumeRunId !== undefined) {
+      const run = await getRun(pool, this.opts.resumeRunId);
+      if (!run) throw new UserError(`run ${this.opts.resumeRunId} does not exist; list runs with: npx vecbt runs`);
+      if (run.status === 'done') throw new UserError(`run ${run.id} is already done; see its results with: npx vecbt results ${run.id}`);
+      this.run = run;
+      return run.id;
+    }
+    const params = resolveStrategy(this.opts.params ?? {});
+    const chunkSize = this.opts.chunkSize ?? 500;
+    const to = this.opts.to ?? (await lastBarDate(pool)) ?? new Date().toISOString().slice(0, 10);
+    const from = this.opts.from ?? twoYearsBefore(to);
+    const dateIndex = await readUnionDates(pool, from, to);
+    const symbols = await listActiveSymbols(pool);
+    this.checkMemoryBudget(dateIndex.length, Math.min(chunkSize, symbols.length));
+    const storedParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v]));
+    const id = await createRun(pool, { params: storedParams, dateFrom: from, dateTo: to, chunkSize, dateIndex, symbols });
+    this.run = (await getRun(pool, id))!;
+    return id;
+  }
+
+  private checkMemoryBudget(nRows: number, chunkTickers: number): void {
+    const budget = this.opts.memoryBudgetMb;
+    if (!budget) return;
+    const base = process.memoryUsage().rss / MB;
+    const perTickerMb = (nRows * BYTES_PER_CELL) / MB;
+    const need = base + chunkTickers * perTickerMb * 2; // x2: the next chunk's arrays may be allocated before the last is collected
+    if (need > budget) {
+      const fit = Math.floor((budget - base) / (perTickerMb * 2));
+      throw new UserError(
+        `a chunk of ${chunkTickers} tickers x ${nRows} bars needs about ${Math.ceil(need)} MB (process ${Math.round(base)} MB + arrays), over --memory-budget ${budget} MB; ` +
+          (fit >= 1 ? `use --chunk-size ${fit} or less` : `raise --memory-budget (the process alone uses ${Math.round(base)} MB)`),
+      );
+    }
+  }
+
+  /** Runs (or resumes) to the end, an abort or a failure; resolves with the run:done payload. Never rejects for chunk errors. */
+  async start(): Promise<RunDoneEvent> {
+    const { pool } = this.opts;
+    const t0 = performance.now();
+    const runId = await this.prepare();
+    const run = this.run!;
+    const lock = await pool.connect();
+    let lockHeld = false;
+    const sampler = setInterval(() => this.sample(), this.opts.memorySampleMs ?? 200);
+    sampler.unref();
+    try {
+      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2::int) AS ok', [RUN_LOCK, runId]);
+      if (!rows[0].ok) throw new UserError(`run ${runId} is being worked on by another process (its advisory lock is held); wait for it to finish, then check: npx vecbt runs`);
+      lockHeld = true;
+      const fresh = (await getRun(pool, runId))!;
+      if (fresh.status === 'done') throw new UserError(`run ${runId} is already done; see its results with: npx vecbt results ${runId}`);
+      await markRunStarted(pool, runId);
+      const chunks = await listChunks(pool, runId);
+      const pending = chunks.filter((c) => c.status !== 'done');
+      const chunksDone = chunks.length - pending.length;
+      let tickersDone = chunks.filter((c) => c.status === 'done').reduce((n, c) => n + c.tickers.length, 0);
+      this.emit('run:start', {
+        runId,
+        target: this.opts.target,
+        dateFrom: run.dateFrom,
+        dateTo: run.dateTo,
+        chunkSize: run.chunkSize,
+        chunksTotal: chunks.length,
+        tickersTotal: run.tickersTotal,
+        chunksDone,
+        tickersDone,
+        resumed: this.opts.resumeRunId !== undefined,
+        params: run.params as Record<string, number | string | boolean>,
+        memoryBudgetMb: this.opts.memoryBudgetMb ?? 512,
+      });
+      this.sample();
+      const params = resolveStrategy(fromStored(run.params));
+      let failure: string | null = null;
+      for (const chunk of pending) {
+        if (this.aborted) break;
+        const err = await this.runChunk(run, chunk, chunks.length, params);
+        if (err === ABORTED) break;
+        if (err) {
+          failure = err;
+          break;
+        }
+        tickersDone += chunk.tickers.length;
+      }
+      const status = failure ? 'failed' : this.aborted ? 'aborted' : 'done';
+      return await this.finish(runId, status, t0, tickersDone, failure ?? (status === 'aborted' ? this.aborted : null));
+    } finally {
+      clearInterval(sampler);
+      if (lockHeld) await lock.query('SELECT pg_advisory_unlock($1, $2::int)', [RUN_LOCK, runId]).catch(() => undefined);
+      lock.release();
+    }
+  }
+
+  private async finish(runId: number, status: 'done' | 'aborted' | 'failed', t0: number, tickersDone: number, error: string | null): Promise<RunDoneEvent> {
+    this.sample();
+    const elapsedMs = performance.now() - t0;
+    const peak = Math.max(this.peakRssMb, process.resourceUsage().maxRSS / 1024);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await finishRun(this.opts.pool, runId, { status, peakRssMb: peak, elapsedMs, error });
+        break;
+      } catch (err) {
+        if (!isConnectionError(err) || attempt >= (this.opts.maxAttempts ?? 5)) break; // the run stays 'running': still resumable
+        await this.sleep(this.backoff(attempt), true);
+      }
+    }
+    const done: RunDoneEvent = {
+      runId,
+      status,
+      elapsedMs,
+      tickersDone,
+      tickersTotal: this.run!.tickersTotal,
+      peakRssMb: peak,
+      ...(error ? { error } : {}),
+      ...(status === 'done'
+        ? { resultsCommand: (this.opts.resultsCommand ?? ((id) => `npx vecbt results ${id}`))(runId) }
+        : { resumeCommand: (this.opts.resumeCommand ?? ((id) => `npx vecbt run --resume ${id}`))(runId) }),
+    };
+    this.emit('run:done', done);
+    return done;
+  }
+
+  private backoff(attempt: number): number {
+    return (this.opts.retryBaseMs ?? 500) * 2 ** (attempt - 1);
+  }
+
+  private sleep(ms: number, ignoreAbort = false): Promise<void> {
+    return new Promise((res) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        res();
+      }
+      if (!ignoreAbort) this.wake = done;
+    });
+  }
+
+  private sample(): void {
+    const memory = memorySample();
+    if (memory.rssMb > this.peakRssMb) this.peakRssMb = memory.rssMb;
+    this.emit('memory', { memory, peakRssMb: this.peakRssMb });
+  }
+
+  /** One chunk with retries; returns null when committed, else the failure message (run fails). */
+  private async runChunk(run: RunRow, chunk: ChunkRow, chunksTotal: number, params: Readonly<StrategyParams>): Promise<string | null | typeof ABORTED> {
+    const { pool } = this.opts;
+    const maxAttempts = this.opts.maxAttempts ?? 5;
+    const symbols = chunk.tickers;
+    for (let attempt = 1; ; attempt++) {
+      this.emit('chunk:start', {
+        runId: run.id,
+        chunkNo: chunk.chunkNo,
+        chunksTotal,
+        tickers: symbols.length,
+        firstTicker: symbols[0],
+        lastTicker: symbols[symbols.length - 1],
+        attempt,
+      });
+      let client: PoolClient | null = null;
+      try {
+        await markChunkStarted(pool, run.id, chunk.chunkNo);
+        this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'reading' });
+        let t = performance.now();
+        client = await pool.connect();
+        let bars: ChunkBars | null = await readChunkBars(client, symbols, run.dateIndex);
+        const readMs = performance.now() - t;
+
+        this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'simulating' });
+        t = performance.now();
+        let result: ReturnType<typeof runStrategy> | null = runStrategy(bars.data, params);
+        const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo });
+        const nBars = bars.bars;
+        // Drop the chunk's matrices before writing: only the row arrays stay alive.
+        bars = null;
+        result = null;
+        const computeMs = performance.now() - t;
+
+        this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'writing' });
+        t = performance.now();
+        await writeChunkResults(client, { runId: run.id, chunkNo: chunk.chunkNo, bars: nBars, results: rows.results, trades: rows.trades, tickers: symbols.length });
+        const writeMs = performance.now() - t;
+        const memory = memorySample();
+        if (memory.rssMb > this.peakRssMb) this.peakRssMb = memory.rssMb;
+        // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
+        await recordChunkFigures(client, run.id, chunk.chunkNo, {
+          readMs,
+          computeMs,
+          writeMs,
+          rssMb: memory.rssMb,
+          heapMb: memory.heapUsedMb,
+          arrayBuffersMb: memory.arrayBuffersMb,
+        }).catch(() => undefined);
+        client.release();
+        client = null;
+        this.emit('chunk:done', {
+          runId: run.id,
+          chunkNo: chunk.chunkNo,
+          chunksTotal,
+          tickers: symbols.length,
+          bars: nBars,
+          readMs,
+          computeMs,
+          writeMs,
+          memory,
+          trades: rows.tradeCount,
+          tickersWithTrades: rows.tickersWithTrades,
+          meanWinRatePct: rows.meanWinRatePct,
+          results: rows.summaries,
+          skipped: rows.skipped,
+        });
+        return null;
+      } catch (err) {
+        if (client) {
+          // A broken connection must not go back to the pool.
+          client.release(isConnectionError(err) ? (err as Error) : undefined);
+          client = null;
+        }
+        if (err instanceof UserError) throw err;
+        const message = maskPassword((err as Error)?.message ?? String(err));
+        const retry = isConnectionError(err) && attempt < maxAttempts && !this.aborted;
+        const retryInMs = retry ? this.backoff(attempt) : undefined;
+        this.emit('chunk:error', { runId: run.id, chunkNo: chunk.chunkNo, attempt, willRetry: retry, ...(retry ? { retryInMs } : {}), message });
+        if (retry) {
+          await this.sleep(retryInMs!);
+          if (this.aborted) return ABORTED;
+          continue;
+        }
+        await markChunkFailed(pool, run.id, chunk.chunkNo, message).catch(() => undefined);
+        if (this.aborted && isConnectionError(err)) return ABORTED;
+        return `chunk ${chunk.chunkNo} (${symbols[0]}..${symbols[symbols.length - 1]}) failed after ${attempt} attempt(s): ${message}`;
+      }
+    }
+  }
+}
+
+/** vecbt_runs.params -> StrategyParams (JSON has no NaN/Infinity: they are stored as strings). */
+export function fromStored(params: Record<string, unknown>): Partial<StrategyParams> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
+  return out as Partial<StrategyParams>;
+}
+
+/** Convenience: prepare + start. */
+export async function runBatch(opts: BatchOptions, listen?: (runner: BatchRunner) => void): Promise<RunDoneEvent> {
+  const runner = new BatchRunner(opts);
+  listen?.(runner);
+  return runner.start();
+}
