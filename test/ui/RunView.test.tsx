@@ -64,6 +64,9 @@ describe('RunView', () => {
     }
     const text = frame(s);
     expect(text).toContain('errors  9 chunk errors, 0 skipped tickers  (latest 6 shown)');
+    expect(stripAnsi(render(<RunView state={s} aborting={false} width={80} rows={27} />).lastFrame() ?? ''), 'a short terminal lists fewer').toContain(
+      'errors  9 chunk errors, 0 skipped tickers  (latest 3 shown)',
+    );
     expect(text).toContain('✗ chunk 2 error attempt 9: boom 9; not retrying');
     expect(text).not.toContain('boom 3;');
   });
@@ -116,7 +119,9 @@ describe('RunView', () => {
         ' 4  BBB        -4.0%   50.0%   20.5%       7',
         ' 5  FFF       -20.0%   40.0%   45.0%       5',
         'all results: npx vecbt results 7',
+        '',
       ].join('\n'),
+      'the final block is static output, which ends in a newline',
     );
   });
 

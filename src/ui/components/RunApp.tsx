@@ -16,18 +16,20 @@ export interface RunAppProps {
   readonly now?: () => number;
 }
 
-/** Terminal columns, following resizes; 80 when unknown. */
-function useColumns(): number {
+/** Terminal size, following resizes; 80x40 when unknown. */
+function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const [columns, setColumns] = useState(stdout.columns || 80);
+  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 40 });
+  const [size, setSize] = useState(read);
   useEffect(() => {
-    const onResize = () => setColumns(stdout.columns || 80);
+    const onResize = () => setSize(read());
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
-  return columns;
+  return size;
 }
 
 export function RunApp({ events, onAbort, now }: RunAppProps) {
@@ -35,7 +37,7 @@ export function RunApp({ events, onAbort, now }: RunAppProps) {
   const [aborting, setAborting] = useState(false);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const width = useColumns();
+  const { columns, rows } = useTerminalSize();
   const over = state.done !== undefined;
 
   useInput(
@@ -52,5 +54,5 @@ export function RunApp({ events, onAbort, now }: RunAppProps) {
     if (over) exit();
   }, [over, exit]);
 
-  return <RunView state={state} aborting={aborting} width={width} />;
+  return <RunView state={state} aborting={aborting} width={columns} rows={rows} />;
 }

@@ -1,7 +1,9 @@
 /**
- * The whole screen, rendered from a run-progress state and the terminal width; no hooks, no work.
- * Finished chunks go into `<Static>` (printed once, scrolling above); everything else is the live
- * area below it, redrawn in place.
+ * The whole screen, rendered from a run-progress state and the terminal size; no hooks, no work.
+ * Finished chunks go into `<Static>` (printed once, scrolling above); progress, memory, aggregate
+ * and errors are the live area below it, redrawn in place. Once the run is over the final block
+ * (header, aggregate, errors, summary) is appended to `<Static>` too and the live area empties,
+ * so a long summary never has to be redrawn taller than the terminal.
  */
 import { Box, Static, Text } from 'ink';
 import { elapsedMs, etaMs, tickersPerSecond, type FinishedChunk, type RunProgressState } from '../reduceRunProgress';
@@ -19,31 +21,66 @@ export interface RunViewProps {
   readonly aborting: boolean;
   /** Terminal columns. */
   readonly width: number;
-  /** Errors listed in the panel (the heading counts all). */
-  readonly errorLimit?: number;
+  /** Terminal rows: the live area stays shorter (Ink redraws the whole screen otherwise). */
+  readonly rows?: number;
 }
 
-type StaticItem = { kind: 'heading' } | { kind: 'chunk'; chunk: FinishedChunk; index: number };
+/** Below this many rows the live area drops its blank separator lines. */
+export const COMPACT_ROWS = 30;
 
-export function RunView({ state, aborting, width, errorLimit = 6 }: RunViewProps) {
-  const staticItems: StaticItem[] =
-    state.chunks.length === 0 ? [] : [{ kind: 'heading' }, ...state.chunks.map((chunk, index) => ({ kind: 'chunk' as const, chunk, index }))];
-  const running = state.status === 'running' || state.status === 'waiting';
+type StaticItem = { kind: 'heading' } | { kind: 'chunk'; chunk: FinishedChunk; index: number } | { kind: 'final' };
+
+/** Errors listed in the live panel: six, fewer on short terminals (the heading counts all). */
+export function errorLimit(rows: number): number {
+  return Math.max(1, Math.min(6, rows - 24));
+}
+
+export function RunView({ state, aborting, width, rows = 40 }: RunViewProps) {
+  const over = state.done !== undefined;
+  const gap = rows >= COMPACT_ROWS ? 1 : 0;
+  const staticItems: StaticItem[] = [
+    ...(state.chunks.length > 0 ? [{ kind: 'heading' as const }] : []),
+    ...state.chunks.map((chunk, index) => ({ kind: 'chunk' as const, chunk, index })),
+    ...(over ? [{ kind: 'final' as const }] : []),
+  ];
+  const header = state.start ? <Header start={state.start} /> : <Text dimColor>waiting for the run to start…</Text>;
+  const aggregate = <AggregatePanel aggregate={state.aggregate} />;
+  const errors = state.errors.length > 0 ? <ErrorsPanel errors={state.errors} limit={over ? 20 : errorLimit(rows)} /> : null;
   return (
     <>
       <Static items={staticItems}>
         {(item) =>
           item.kind === 'heading' ? (
             <ChunkHeading key="heading" width={width} />
-          ) : (
+          ) : item.kind === 'chunk' ? (
             <ChunkRow key={`${item.chunk.chunkNo}-${item.index}`} chunk={item.chunk} width={width} />
+          ) : (
+            <Box key="final" flexDirection="column" width={width} marginTop={state.chunks.length > 0 ? 1 : 0}>
+              {header}
+              <Box marginTop={1}>{aggregate}</Box>
+              {errors ? <Box marginTop={1}>{errors}</Box> : null}
+              {state.done ? (
+                <Box marginTop={1}>
+                  <SummaryPanel
+                    done={state.done}
+                    top={state.top}
+                    bottom={state.bottom}
+                    elapsedMs={elapsedMs(state)}
+                    tickersPerSecond={tickersPerSecond(state)}
+                    peakRssMb={state.peakRssMb}
+                    resumed={state.start?.resumed ?? false}
+                    width={width}
+                  />
+                </Box>
+              ) : null}
+            </Box>
           )
         }
       </Static>
-      <Box flexDirection="column" width={width} marginTop={state.chunks.length > 0 ? 1 : 0}>
-        {state.start ? <Header start={state.start} /> : <Text dimColor>waiting for the run to start…</Text>}
-        {running ? (
-          <Box flexDirection="column" marginTop={1}>
+      {over ? null : (
+        <Box flexDirection="column" width={width} marginTop={state.chunks.length > 0 ? gap : 0}>
+          {header}
+          <Box flexDirection="column" marginTop={gap}>
             <ProgressPanel
               chunksDone={state.chunksDone}
               chunksTotal={state.chunksTotal}
@@ -57,30 +94,9 @@ export function RunView({ state, aborting, width, errorLimit = 6 }: RunViewProps
             />
             <MemoryGauge memory={state.memory} peakRssMb={state.peakRssMb} budgetMb={state.start?.memoryBudgetMb ?? 0} width={width} />
           </Box>
-        ) : null}
-        <Box marginTop={1}>
-          <AggregatePanel aggregate={state.aggregate} />
-        </Box>
-        {state.errors.length > 0 ? (
-          <Box marginTop={1}>
-            <ErrorsPanel errors={state.errors} limit={errorLimit} />
-          </Box>
-        ) : null}
-        {state.done ? (
-          <Box marginTop={1}>
-            <SummaryPanel
-              done={state.done}
-              top={state.top}
-              bottom={state.bottom}
-              elapsedMs={elapsedMs(state)}
-              tickersPerSecond={tickersPerSecond(state)}
-              peakRssMb={state.peakRssMb}
-              resumed={state.start?.resumed ?? false}
-              width={width}
-            />
-          </Box>
-        ) : (
-          <Box marginTop={1}>
+          <Box marginTop={gap}>{aggregate}</Box>
+          {errors ? <Box marginTop={gap}>{errors}</Box> : null}
+          <Box marginTop={gap}>
             {aborting ? (
               <Text bold color="yellow">
                 aborting after the current chunk… (the run stays resumable)
@@ -89,8 +105,8 @@ export function RunView({ state, aborting, width, errorLimit = 6 }: RunViewProps
               <Text dimColor>q or Ctrl+C: stop after the current chunk (the run stays resumable)</Text>
             )}
           </Box>
-        )}
-      </Box>
+        </Box>
+      )}
     </>
   );
 }
