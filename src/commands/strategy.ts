@@ -35,6 +35,7 @@ export interface StrategyRun {
 export async function runStrategyCase(path: string, overrides: Partial<StrategyParams> = {}): Promise<StrategyRun> {
   const c = await readStrategyCase(path);
   const rows = await readOhlcvCsv(c.dataPath);
+  if (rows.length === 0) throw new UserError(`${c.dataPath}: no data rows after the header; add one row per ticker and date (ticker,date,open,high,low,close,volume)`);
   const { index, columns, data } = pivotOhlcv(rows, { source: c.dataPath });
   const result = runStrategy(data, { ...c.params, ...overrides }, { freqDays: c.freqDays });
   const portfolio = new Portfolio(index, columns, { nRows: data.nRows, nCols: data.nCols, close: data.close }, result.sim, c.freqDays);

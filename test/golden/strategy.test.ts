@@ -90,6 +90,10 @@ describe('vecbt strategy on the golden strategy cases', () => {
         write('dup.csv', 'ticker,date,open,high,low,close,volume\nA,2020-01-01,1,2,0.5,1,10\nA,2020-01-01,1,2,0.5,1,10\n');
         return [write('h.json', JSON.stringify({ ...good, data: 'dup.csv' }))];
       }, /duplicate row for ticker A on 2020-01-01 \(.*dup\.csv:2 and .*dup\.csv:3\)/],
+      ['a header-only CSV', () => {
+        write('empty.csv', 'ticker,date,open,high,low,close,volume\r\n');
+        return [write('i.json', JSON.stringify({ ...good, data: 'empty.csv' }))];
+      }, /empty\.csv: no data rows after the header/],
       ['an unknown flag', () => [join(DIR, CASES[0]), '--hold', '3'], /unknown flag --hold/],
       ['a bad --only', () => [join(DIR, CASES[0]), '--only', 'trades'], /--only takes "stats"/],
       ['no case file', () => [], /expected exactly one strategy case file, got 0/],
