@@ -1,7 +1,39 @@
 /**
  * vecbt public API: what notebooks import (`import * as vb from './src/index'`) and what library users see.
- * Internal modules (runner, ui, pg access, kernels' internals) are deliberately not exported here.
+ * The batch runner, the Ink UI and the PostgreSQL access are deliberately not exported here, and nothing
+ * exported loads danfojs or tslab at import time (both are loaded lazily by the functions that need them).
  * Relative imports stay extensionless so the tslab kernel (TypeScript 5.0, CommonJS output, Node10
- * resolution) can load this file as well as tsx/vitest.
+ * resolution) loads this file as well as tsx and vitest do.
  */
+
+// portfolio: the vectorbt-faithful simulation, its records and stats
+export { fromSignals, resolveSimOptions, SIM_DEFAULTS, MIN_SIZE } from './portfolio/fromSignals';
+export type { PriceMatrix, SimOptions, SimResult, ResolvedSimOptions, Flex } from './portfolio/fromSignals';
+export { computeStats, statsMean, statIndex, STAT_NAMES, STAT_KINDS } from './portfolio/metrics';
+export type { StatName, StatsTable, StatsOptions } from './portfolio/metrics';
+export { Portfolio, VECTORBT_VERSION } from './portfolio/Portfolio';
+export type { PortfolioInput, MatrixInput, SignalInput, OrderRow, TradeRow, StatsRow } from './portfolio/Portfolio';
+export { Side, SIDE_LABELS, TradeStatus, TRADE_STATUS_LABELS, ExitReason, EXIT_REASON_LABELS } from './portfolio/enums';
+export type { OrderRecords, TradeRecords } from './portfolio/records';
+
+// indicators
+export * from './indicators/index';
+
+// strategy: the RVOL/ATR% screener
+export { DEFAULT_STRATEGY, EXIT_MODES, STRATEGY_KEYS, resolveStrategy, signals, staleExits, runStrategy } from './strategy/index';
+export type { ExitMode, StrategyParams, Signals, StrategyResult, RunStrategyOptions } from './strategy/index';
+
+// data: CSV loading and the pivot to matrices
+export { OHLCV_COLUMNS, readOhlcvCsv, readOhlcvCsvBatches, parseOhlcvCsv, concatRows } from './data/csv';
+export type { OhlcvRows, OhlcvBatch, CsvReadOptions } from './data/csv';
+export { pivotOhlcv } from './data/pivot';
+export type { OhlcvMatrix, PivotedOhlcv, PivotOptions } from './data/pivot';
+
+// parameter sweeps
+export * from './sweep/index';
+
+// plots: figure builders, show() for tslab, writeHtml() for offline HTML
 export * from './plot/index';
+
+// danfo interop (danfojs loaded lazily)
+export * from './interop/index';
