@@ -1,0 +1,53 @@
+/**
+ * `vecbt db migrate` | `vecbt db load <ohlcv.csv>` | `vecbt db synth --tickers N --days D [--seed S] [--end YYYY-MM-DD]`.
+ */
+import type { CommandIo } from '../cli';
+import { UserError } from '../errors';
+import { dateFlag, intFlag, parseFlags, withDatabase } from '../dbCommand';
+import { migrate } from '../data/migrate';
+import { loadOhlcvCsv } from '../data/loadOhlcvCsv';
+import { synthUniverse } from '../data/synth';
+import { existsSync } from 'node:fs';
+
+const USAGE = 'usage: vecbt db migrate | vecbt db load <ohlcv.csv> | vecbt db synth --tickers N --days D [--seed S] [--end YYYY-MM-DD]';
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'migrate') {
+    const { positional } = parseFlags('vecbt db migrate', rest, {});
+    if (positional.length) throw new UserError(`unexpected argument '${positional[0]}'; ${USAGE}`);
+    return withDatabase(async (db) => {
+      const applied = await migrate(db.pool);
+      io.stdout.write(applied.length ? `migrated ${db.target}: ${applied.join(', ')}\n` : `${db.target} is up to date\n`);
+      return 0;
+    }, { migrate: false });
+  }
+  if (sub === 'load') {
+    const { positional } = parseFlags('vecbt db load', rest, {});
+    if (positional.length !== 1) throw new UserError(`expected one CSV file; ${USAGE}`);
+    const path = positional[0];
+    if (!existsSync(path)) throw new UserError(`${path}: no such file; give the path of a long-format CSV (ticker,date,open,high,low,close,volume)`);
+    return withDatabase(async (db) => {
+      const t = performance.now();
+      const s = await loadOhlcvCsv(db.pool, path);
+      io.stdout.write(`loaded ${s.rows} bars of ${s.tickers} tickers (${s.newTickers} new) from ${path} into ${db.target} in ${Math.round(performance.now() - t)} ms\n`);
+      return 0;
+    });
+  }
+  if (sub === 'synth') {
+    const { flags, positional } = parseFlags('vecbt db synth', rest, { '--tickers': true, '--days': true, '--seed': true, '--end': true });
+    if (positional.length) throw new UserError(`unexpected argument '${positional[0]}'; ${USAGE}`);
+    const tickers = intFlag(flags, '--tickers', 1);
+    const days = intFlag(flags, '--days', 1);
+    if (tickers === undefined || days === undefined) throw new UserError(`--tickers and --days are required; ${USAGE}`);
+    const seed = intFlag(flags, '--seed', 0) ?? 42;
+    const end = dateFlag(flags, '--end');
+    return withDatabase(async (db) => {
+      const t = performance.now();
+      const n = await synthUniverse(db.pool, { tickers, days, seed, end });
+      io.stdout.write(`synthesised ${tickers} tickers x ${days} days (${n} bars, seed ${seed}) into ${db.target} in ${Math.round(performance.now() - t)} ms\n`);
+      return 0;
+    });
+  }
+  throw new UserError(sub ? `unknown db subcommand '${sub}'; ${USAGE}` : USAGE);
+}

@@ -1,0 +1,105 @@
+/**
+ * `vecbt run [--chunk-size N] [--from D] [--to D] [strategy flags] [--no-tui] [--resume ID] [--memory-budget MB]`:
+ * the chunked batch over the active universe. Prints the run id, shows the TUI on a terminal (plain log
+ * lines otherwise), stops cleanly on SIGTERM/SIGINT after the chunk in progress (exit 0, resumable).
+ * Every flag is checked before the database is touched.
+ */
+import type { CommandIo } from '../cli';
+import { UserError } from '../errors';
+import { dateFlag, intFlag, withDatabase } from '../dbCommand';
+import type { Database } from '../db';
+import { BatchRunner, type BatchOptions } from '../runner';
+import { parseStrategyFlags, type StrategyParams } from '../strategy';
+
+export interface RunArgs {
+  chunkSize?: number;
+  from?: string;
+  to?: string;
+  resume?: number;
+  noTui: boolean;
+  memoryBudgetMb?: number;
+  params: Partial<StrategyParams>;
+}
+
+const OWN = { '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true } as const;
+
+export function parseRunArgs(args: readonly string[]): RunArgs {
+  const { params, rest } = parseStrategyFlags(args, OWN);
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--memory-budget MB] [strategy flags]`);
+    const eq = a.indexOf('=');
+    const name = eq >= 0 ? a.slice(0, eq) : a;
+    if (OWN[name as keyof typeof OWN]) flags.set(name, eq >= 0 ? a.slice(eq + 1) : rest[++i]);
+    else flags.set(name, true);
+  }
+  const out: RunArgs = {
+    chunkSize: intFlag(flags, '--chunk-size', 1),
+    from: dateFlag(flags, '--from'),
+    to: dateFlag(flags, '--to'),
+    resume: intFlag(flags, '--resume', 1),
+    noTui: flags.has('--no-tui'),
+    memoryBudgetMb: intFlag(flags, '--memory-budget', 1),
+    params,
+  };
+  if (out.from && out.to && out.from > out.to) throw new UserError(`--from ${out.from} is after --to ${out.to}; swap them`);
+  if (out.resume !== undefined && (out.chunkSize !== undefined || out.from || out.to || Object.keys(params).length)) {
+    throw new UserError(`--resume ${out.resume} continues the run with its own chunk size, dates and strategy; drop the other flags (or start a new run without --resume)`);
+  }
+  return out;
+}
+
+/** Runs the batch on an open database with the UI attached; returns the exit code (0 done/aborted, 1 failed). */
+export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promise<number> {
+  const opts: BatchOptions = {
+    pool: db.pool,
+    target: db.target,
+    chunkSize: a.chunkSize,
+    from: a.from,
+    to: a.to,
+    params: a.params,
+    resumeRunId: a.resume,
+    memoryBudgetMb: a.memoryBudgetMb,
+  };
+  // A closed pipe (`vecbt run | head`) must not kill the run half-way: stop printing, keep running.
+  const onOutError = (err: NodeJS.ErrnoException) => {
+    if (err?.code !== 'EPIPE') throw err;
+  };
+  io.stdout.on?.('error', onOutError);
+  const runner = new BatchRunner(opts);
+  const runId = await runner.prepare();
+  io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} on ${db.target}\n`);
+  const tty = io.stdout === process.stdout && process.stdout.isTTY && !a.noTui;
+  const ui = await import('../ui');
+  let detach = () => {};
+  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
+  if (tty) tui = ui.renderTui(runner, { onAbort: () => runner.abort('aborted from the terminal') });
+  else detach = ui.attachPlainLog(runner, io.stdout);
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1) {
+      if (!tty) io.stderr.write(`vecbt run: ${sig}: stopping after the chunk in progress commits (send again to exit now)\n`);
+      runner.abort(sig);
+    } else process.exit(130);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  try {
+    const done = await runner.start();
+    if (tui) await tui.waitUntilExit();
+    if (done.status !== 'done' && done.resumeCommand && tty) io.stdout.write(`resume with: ${done.resumeCommand}\n`);
+    return done.status === 'failed' ? 1 : 0;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    detach();
+    tui?.unmount();
+  }
+}
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const a = parseRunArgs(args);
+  return withDatabase((db) => executeRun(db, a, io));
+}

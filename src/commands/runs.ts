@@ -1,0 +1,37 @@
+/** `vecbt runs [--limit N]`: the most recent runs, newest first. */
+import type { CommandIo } from '../cli';
+import { UserError } from '../errors';
+import { intFlag, parseFlags, withDatabase } from '../dbCommand';
+import { listRuns } from '../data/listRuns';
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const { flags, positional } = parseFlags('vecbt runs', args, { '--limit': true });
+  if (positional.length) throw new UserError(`unexpected argument '${positional[0]}'; usage: vecbt runs [--limit N]`);
+  const limit = intFlag(flags, '--limit', 1) ?? 50;
+  return withDatabase(async (db) => {
+    const runs = await listRuns(db.pool, limit);
+    if (!runs.length) {
+      io.stdout.write('no runs yet; start one with: npx vecbt run\n');
+      return 0;
+    }
+    const rows = runs.map((r) => [
+      String(r.id),
+      r.status,
+      r.createdAt.toISOString().slice(0, 19).replace('T', ' '),
+      `${r.dateFrom}..${r.dateTo}`,
+      `${r.tickersDone}/${r.tickersTotal}`,
+      String(r.chunkSize),
+      r.elapsedMs == null ? '' : `${(r.elapsedMs / 1000).toFixed(1)}s`,
+      r.peakRssMb == null ? '' : `${Math.round(r.peakRssMb)}MB`,
+      r.error ?? '',
+    ]);
+    io.stdout.write(table(['id', 'status', 'created (UTC)', 'dates', 'tickers', 'chunk', 'elapsed', 'peak rss', 'error'], rows));
+    return 0;
+  });
+}
+
+export function table(header: string[], rows: string[][], rightAlign: (i: number) => boolean = () => false): string {
+  const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (rightAlign(i) ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
