@@ -135,6 +135,7 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
   for (const [name, a] of [['open', open], ['high', high], ['low', low]] as const) {
     if (a !== null && a.length !== n) throw new RangeError(`fromSignals: ${name} has ${a.length} values, expected ${n}`);
   }
+  const hasOhlc = open !== null || high !== null || low !== null;
   const opt = resolveSimOptions(options, nCols);
   const slTrail = opt.slTrail;
   const timeExitBars = opt.timeExitBars;
@@ -182,6 +183,11 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
       const k = base + i;
       const c = close[k];
       if (c === c) lastClose = c;
+      if (pos === 0 && (c !== c || entries[k] === 0 || exits[k] !== 0)) {
+        // Flat and no tradable entry (most bars): nothing can happen, the value is the cash.
+        value[k] = cash;
+        continue;
+      }
 
       let sellPrice = NaN;
       let sellSlip = 0;
@@ -191,19 +197,23 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
 
       if (pos > 0 && stopsOn) {
         let o = c;
-        if (open !== null) {
-          const v = open[k];
-          if (v === v) o = v;
-        }
-        let l = o < c ? o : c;
-        let h = o > c ? o : c;
-        if (low !== null) {
-          const v = low[k];
-          if (v === v) l = v;
-        }
-        if (high !== null) {
-          const v = high[k];
-          if (v === v) h = v;
+        let l = c;
+        let h = c;
+        if (hasOhlc) {
+          if (open !== null) {
+            const v = open[k];
+            if (v === v) o = v;
+          }
+          l = o < c ? o : c;
+          h = o > c ? o : c;
+          if (low !== null) {
+            const v = low[k];
+            if (v === v) l = v;
+          }
+          if (high !== null) {
+            const v = high[k];
+            if (v === v) h = v;
+          }
         }
         if (slOn) {
           const level = stopBase * (1 - slStop);

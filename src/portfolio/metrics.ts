@@ -196,30 +196,41 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
       let gross = 0;
       if (pos !== 0) {
         const asset = pos * lastClose;
-        const denom = addSnap(asset, cash);
-        gross = denom === 0 ? 0 : asset / denom;
+        if (cash === 0 && asset > 1e-12 && asset < Infinity) {
+          gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
+        } else {
+          const denom = addSnap(asset, cash);
+          gross = denom === 0 ? 0 : asset / denom;
+        }
       }
       if (gross === gross && !(gross <= maxGross)) maxGross = gross;
 
       const v = value[k];
-      const r = getReturn(prev, v);
-      prev = v;
-      rets[i] = r;
-      if (r === r) {
-        sumR += r;
+      if (v === prev && i > 0) {
+        // A flat bar (value unchanged, e.g. out of the market) has return exactly 0: cumprod, its running max and
+        // the drawdown of the returns are unchanged, so only the counters move.
+        rets[i] = 0;
         nR++;
-        if (r < 0) {
-          sumDown2 += r * r;
-          sumNeg += r;
-        } else if (r > 0) sumPos += r;
-        cum *= r + 1;
+      } else {
+        const r = getReturn(prev, v);
+        prev = v;
+        rets[i] = r;
+        if (r === r) {
+          sumR += r;
+          nR++;
+          if (r < 0) {
+            sumDown2 += r * r;
+            sumNeg += r;
+          } else if (r > 0) sumPos += r;
+          cum *= r + 1;
+        }
+        // drawdown_1d_nb: 100*cumprod(1+r) against its expanding max from the first bar.
+        const cv = cum * 100;
+        anyCum = true;
+        if (!(cv <= cumMax)) cumMax = cv;
+        const dd = cv / cumMax - 1;
+        if (dd < minCumDd || dd !== dd) minCumDd = dd;
       }
-      // drawdown_1d_nb: 100*cumprod(1+r) against its expanding max from the first bar.
-      const cv = cum * 100;
-      anyCum = true;
-      if (!(cv <= cumMax)) cumMax = cv;
-      const dd = cv / cumMax - 1;
-      if (dd < minCumDd || dd !== dd) minCumDd = dd;
 
       if (v === v) {
         let store = false;
