@@ -51,6 +51,8 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
   const pool = new pg.Pool(config);
   // An idle client dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
+  // Same for a checked-out client (e.g. pg_terminate_backend while it is held): the failing query reports it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const close = async () => {
     await pool.end().catch(() => undefined);
     await embedded?.stop();

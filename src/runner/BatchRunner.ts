@@ -40,6 +40,7 @@ import type { MemorySample, RunDoneEvent, RunnerEventMap, RunnerEventName, Runne
 export const RUN_LOCK = 7_271_002;
 const MB = 1024 * 1024;
 const ABORTED = Symbol('aborted');
+const ignore = () => undefined;
 
 export interface BatchOptions {
   pool: Pool;
@@ -162,7 +163,8 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     const t0 = performance.now();
     const runId = await this.prepare();
     const run = this.run!;
-    const lock = await pool.connect();
+    let lock = await pool.connect();
+    lock.on('error', this.onLockError);
     let lockHeld = false;
     const sampler = setInterval(() => this.sample(), this.opts.memorySampleMs ?? 200);
     sampler.unref();
@@ -196,6 +198,11 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       let failure: string | null = null;
       for (const chunk of pending) {
         if (this.aborted) break;
+        if (this.lockLost) {
+          // The lock's connection died (and the lock with it): take a new one before writing more.
+          lock.release(true);
+          lock = await this.reacquireLock(runId);
+        }
         const err = await this.runChunk(run, chunk, chunks.length, params);
         if (err === ABORTED) break;
         if (err) {
@@ -208,8 +215,34 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       return await this.finish(runId, status, t0, tickersDone, failure ?? (status === 'aborted' ? this.aborted : null));
     } finally {
       clearInterval(sampler);
-      if (lockHeld) await lock.query('SELECT pg_advisory_unlock($1, $2::int)', [RUN_LOCK, runId]).catch(() => undefined);
-      lock.release();
+      if (lockHeld && !this.lockLost) await lock.query('SELECT pg_advisory_unlock($1, $2::int)', [RUN_LOCK, runId]).catch(() => undefined);
+      lock.off('error', this.onLockError);
+      lock.release(this.lockLost ? true : undefined);
+    }
+  }
+
+  private lockLost = false;
+  private readonly onLockError = () => {
+    this.lockLost = true;
+  };
+
+  private async reacquireLock(runId: number): Promise<PoolClient> {
+    const maxAttempts = this.opts.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const c = await this.opts.pool.connect();
+        c.on('error', this.onLockError);
+        this.lockLost = false;
+        const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2::int) AS ok', [RUN_LOCK, runId]);
+        if (!rows[0].ok) {
+          c.release();
+          throw new UserError(`run ${runId} was taken over by another process while its connection was down; check: npx vecbt runs`);
+        }
+        return c;
+      } catch (err) {
+        if (!isConnectionError(err) || attempt >= maxAttempts) throw err;
+        await this.sleep(this.backoff(attempt), true);
+      }
     }
   }
 
@@ -284,6 +317,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'reading' });
         let t = performance.now();
         client = await pool.connect();
+        client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
         let bars: ChunkBars | null = await readChunkBars(client, symbols, run.dateIndex);
         const readMs = performance.now() - t;
 
@@ -312,6 +346,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
           heapMb: memory.heapUsedMb,
           arrayBuffersMb: memory.arrayBuffersMb,
         }).catch(() => undefined);
+        client.off('error', ignore);
         client.release();
         client = null;
         this.emit('chunk:done', {
@@ -334,6 +369,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       } catch (err) {
         if (client) {
           // A broken connection must not go back to the pool.
+          client.off('error', ignore);
           client.release(isConnectionError(err) ? (err as Error) : undefined);
           client = null;
         }
