@@ -4,6 +4,7 @@
  *
  *   npm run bench:engine                       # 6000 x 504, 5 timed runs after 1 warm-up
  *   npm run bench:engine -- --tickers 1000 --bars 252 --runs 3 --seed 7
+ *   npm run bench:engine -- --gc-between       # charge each phase only for its own garbage
  *
  * Prints ms per phase (median of the runs), bars/s for the whole pass, the peak RSS of the process
  * (process.resourceUsage().maxRSS) and the RSS above the input (the generated OHLCV matrices). Figures only:
@@ -23,6 +24,8 @@ const nCols = arg('tickers', 6000);
 const nRows = arg('bars', 504);
 const runs = arg('runs', 5);
 const seed = arg('seed', 42);
+/** --gc-between: collect garbage between phases (untimed), so each phase is charged only for its own GC work. */
+const gcBetween = process.argv.includes('--gc-between');
 const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
@@ -90,25 +93,39 @@ const params = { rvolMin: 2, atrPctMin: 8, holdBars: 7, exitMode: 'shifted-signa
 const times = { indicators: [] as number[], signals: [] as number[], simulation: [] as number[], metrics: [] as number[] };
 let trades = 0;
 let entriesCount = 0;
+let firstRunRss = 0;
+// Machine calibration: one read pass over the close matrix, so figures from a loaded machine can be scaled.
+const calib: number[] = [];
+for (let k = 0; k < 5; k++) {
+  const t = performance.now();
+  let acc = 0;
+  for (let i = 0; i < data.close.length; i++) acc += data.close[i];
+  calib.push(performance.now() - t);
+  if (acc === -1) console.log(acc);
+}
 for (let run = 0; run <= runs; run++) {
   gc();
   const t0 = performance.now();
   const rv = rvol(data.volume, nRows, nCols, 20);
   const ap = atrPct(data.high, data.low, data.close, nRows, nCols, 14);
+  sample();
+  if (gcBetween) gc();
   const t1 = performance.now();
-  sample();
   const sig = signals(rv, ap, nRows, nCols, params);
-  const t2 = performance.now();
   sample();
+  if (gcBetween) gc();
+  const t2 = performance.now();
   const prices = { nRows, nCols, close: data.close };
   const sim = fromSignals(prices, sig.entries, sig.exits, { slStop: 0.03, fees: 0.001 });
-  const t3 = performance.now();
   sample();
+  if (gcBetween) gc();
+  const t3 = performance.now();
   const stats = computeStats(prices, sim);
   const t4 = performance.now();
   sample();
   if (stats.values.length === 0) throw new Error('no stats');
   if (run === 0) {
+    firstRunRss = process.memoryUsage().rss;
     trades = sim.trades.length;
     for (let i = 0; i < sig.entries.length; i++) entriesCount += sig.entries[i];
     continue; // warm-up
@@ -123,8 +140,10 @@ const maxRss = process.resourceUsage().maxRSS * 1024;
 const peak = Math.max(peakSampled, maxRss > maxRssBefore ? maxRss : 0);
 const total = median(times.indicators) + median(times.signals) + median(times.simulation) + median(times.metrics);
 const bars = nRows * nCols;
-console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)`);
+console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)${gcBetween ? ', gc between phases' : ''}`);
 console.log(`  entries ${entriesCount.toLocaleString('en-US')}, trades ${trades.toLocaleString('en-US')}`);
 for (const [k, v] of Object.entries(times)) console.log(`  ${k.padEnd(11)} ${median(v).toFixed(1).padStart(8)} ms`);
 console.log(`  ${'total'.padEnd(11)} ${total.toFixed(1).padStart(8)} ms   ${(bars / (total / 1000) / 1e6).toFixed(1)} M bars/s`);
+console.log(`  calibration: one read pass over close ${Math.min(...calib).toFixed(1)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
+console.log(`  RSS after the first (warm-up) pass: ${((firstRunRss - rssInput) / MB).toFixed(0)} MB above input (indicators 2 x ${((nRows * nCols * 8) / MB).toFixed(0)} MB, value ${((nRows * nCols * 8) / MB).toFixed(0)} MB, signals 2 x ${((nRows * nCols) / MB).toFixed(0)} MB live)`);
 console.log(`  input (OHLCV) ${inputMb.toFixed(0)} MB; RSS after input ${(rssInput / MB).toFixed(0)} MB; peak RSS ${(maxRss / MB).toFixed(0)} MB (maxRSS); RSS above input ${((peak - rssInput) / MB).toFixed(0)} MB`);
