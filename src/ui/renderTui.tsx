@@ -31,9 +31,13 @@ export function renderTui(events: RunnerEvents, opts: RenderTuiOptions): TuiHand
     ...(opts.stdout ? { stdout: opts.stdout } : {}),
     exitOnCtrlC: false,
   });
+  // Ask for the exit promise now: Ink only resolves a promise that exists when it unmounts, and the
+  // UI unmounts itself right after run:done, usually before the caller's `await runner.start()` resumes.
+  const exited = instance.waitUntilExit().then(() => undefined);
+  exited.catch(() => undefined);
   let unmounted = false;
   return {
-    waitUntilExit: () => instance.waitUntilExit().then(() => undefined),
+    waitUntilExit: () => exited,
     unmount() {
       if (unmounted) return;
       unmounted = true;

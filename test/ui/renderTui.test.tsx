@@ -49,6 +49,15 @@ describe('renderTui', () => {
     expect(stdin.rawMode, 'unmount restores the terminal, twice is harmless').toBe(false);
   });
 
+  it('renderTui(runner).waitUntilExit() resolves even when first called after the UI already exited', async () => {
+    const { runner, tui, screen } = setup();
+    play(runner, { now: 0 }, [...RUNNING, ...ABORTED]);
+    await nextTick();
+    await nextTick();
+    expect(screen()).toContain('npx vecbt run --resume 7');
+    await tui.waitUntilExit();
+  });
+
   it('renderTui(runner).waitUntilExit() resolves after run:done with the summary as the last frame', async () => {
     const { runner, stdin, onAbort, tui, screen } = setup(120);
     play(runner, { now: 0 }, [...RUNNING, ...CHUNK_ERROR, ...FINISH]);
