@@ -49,3 +49,17 @@ describe('vecbt simulate on the golden cases', () => {
     expect(stderr, 'names the file and the problem').toMatch(/README\.md: not valid JSON/);
   });
 });
+
+describe('simulate command (library call)', () => {
+  it('run([case], io) writes the JSON and a newline to stdout and returns 0', async () => {
+    const { run } = await import('../../src/commands/simulate');
+    let out = '';
+    const io = { stdout: { write: (s: string) => ((out += s), true) }, stderr: { write: () => true } } as never;
+    expect(await run([join(DIR, 's02_single_trade_fees.case.json')], io)).toBe(0);
+    expect(JSON.parse(out).schema).toBe('vecbt-expected/1');
+  });
+  it('run([], io) is a UserError with the usage', async () => {
+    const { run } = await import('../../src/commands/simulate');
+    await expect(run([], {} as never)).rejects.toThrow(/expected exactly one case file, got 0\. usage: vecbt simulate <case\.json>/);
+  });
+});
