@@ -91,7 +91,7 @@ describe('RunView', () => {
 
   it('RunView(finished, 80 columns) replaces the live panels with the summary and the results command', () => {
     const text = frame(fold([...RUNNING, ...CHUNK_ERROR, ...FINISH]));
-    expect(text).toBe(
+    expect(text, 'the final block is static output, which ends in a newline').toBe(
       [
         '     chunk tickers    read     sim   write     rss  trades     win',
         '       1/3       2   210ms    35ms    90ms   141MB      12   55.0%',
@@ -121,7 +121,6 @@ describe('RunView', () => {
         'all results: npx vecbt results 7',
         '',
       ].join('\n'),
-      'the final block is static output, which ends in a newline',
     );
   });
 
