@@ -83,9 +83,11 @@ gc();
 const rssInput = process.memoryUsage().rss;
 const inputMb = (5 * nRows * nCols * 8) / MB;
 let peakSampled = rssInput;
+const phaseMaxRss: number[] = [];
 const sample = () => {
   const r = process.memoryUsage().rss;
   if (r > peakSampled) peakSampled = r;
+  if (phaseMaxRss.length < 4) phaseMaxRss.push(process.resourceUsage().maxRSS * 1024);
 };
 const maxRssBefore = process.resourceUsage().maxRSS * 1024;
 
@@ -146,4 +148,5 @@ for (const [k, v] of Object.entries(times)) console.log(`  ${k.padEnd(11)} ${med
 console.log(`  ${'total'.padEnd(11)} ${total.toFixed(1).padStart(8)} ms   ${(bars / (total / 1000) / 1e6).toFixed(1)} M bars/s`);
 console.log(`  calibration: one read pass over close ${Math.min(...calib).toFixed(1)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
 console.log(`  RSS after the first (warm-up) pass: ${((firstRunRss - rssInput) / MB).toFixed(0)} MB above input (indicators 2 x ${((nRows * nCols * 8) / MB).toFixed(0)} MB, value ${((nRows * nCols * 8) / MB).toFixed(0)} MB, signals 2 x ${((nRows * nCols) / MB).toFixed(0)} MB live)`);
+console.log(`  peak RSS above input after each phase of the warm-up pass: ${['indicators', 'signals', 'simulation', 'metrics'].map((p, i) => `${p} ${((phaseMaxRss[i] - rssInput) / MB).toFixed(0)} MB`).join(', ')}`);
 console.log(`  input (OHLCV) ${inputMb.toFixed(0)} MB; RSS after input ${(rssInput / MB).toFixed(0)} MB; peak RSS ${(maxRss / MB).toFixed(0)} MB (maxRSS); RSS above input ${((peak - rssInput) / MB).toFixed(0)} MB`);

@@ -309,6 +309,10 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
       value[k] = pos > 0 ? cash + pos * lastClose : cash;
     }
 
+    if (lastClose !== lastClose) {
+      // No valid close at all: vectorbt's asset value is close_filled * position = NaN * 0, so the value is NaN.
+      value.fill(NaN, base, base + nRows);
+    }
     if (pos > 0) {
       // An open trade is marked at the raw last close (NaN if missing), with no exit fees.
       const last = nRows - 1;

@@ -185,7 +185,8 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
         oi++;
       }
       // Flat bars have exposure 0 (asset value 0); only bars in a position need the division.
-      let gross = 0;
+      // An all-NaN close column has NaN asset value in vectorbt, hence NaN exposure.
+      let gross = firstClose === firstClose ? 0 : NaN;
       if (pos !== 0) {
         const asset = pos * lastClose;
         if (cash === 0 && asset > 1e-12 && asset < Infinity) {

@@ -212,10 +212,15 @@ describe('fromSignals: shapes and records', () => {
     expect(sim.orders.length + sim.trades.length + sim.value.length).toBe(0);
   });
 
-  it('an all-NaN column never trades and keeps its cash', () => {
+  it('an all-NaN column never trades and its value is NaN (vectorbt: cash + NaN close * 0 shares)', () => {
     const sim = sim1({ close: [NaN, NaN, NaN], entries: [0, 1], exits: [2] });
     expect(sim.orders.length).toBe(0);
-    expect([...sim.value]).toEqual([100, 100, 100]);
+    expect([...sim.value]).toEqual([NaN, NaN, NaN]);
+  });
+
+  it('leading NaN closes are back-filled for the value: a flat column is worth its cash there', () => {
+    const sim = sim1({ close: [NaN, NaN, 10, 11], entries: [2] });
+    expect([...sim.value]).toEqual([100, 100, 100, 110]);
   });
 
   it('wrong shapes are rejected with the offending array named', () => {

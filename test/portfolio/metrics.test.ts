@@ -165,3 +165,17 @@ describe('statsMean', () => {
     expect(mean[statIndex('Expectancy')]).toBe(7);
   });
 });
+
+describe('computeStats on an all-NaN close column', () => {
+  it('value, return and exposure are NaN; trade counts are 0', () => {
+    const close = Float64Array.of(NaN, NaN, NaN);
+    const sim = fromSignals({ nRows: 3, nCols: 1, close }, new Uint8Array(3), new Uint8Array(3));
+    const t = computeStats({ nRows: 3, nCols: 1, close }, sim);
+    expect(stat(t, 'End Value')).toBeNaN();
+    expect(stat(t, 'Total Return [%]')).toBeNaN();
+    expect(stat(t, 'Benchmark Return [%]')).toBeNaN();
+    expect(stat(t, 'Max Gross Exposure [%]')).toBeNaN();
+    expect(stat(t, 'Max Drawdown [%]')).toBeNaN();
+    expect(stat(t, 'Total Trades')).toBe(0);
+  });
+});
