@@ -9,8 +9,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { UserError } from '../errors';
-import { csvRecords } from './csvRecords';
-import { isIsoDate, parseDecimal } from './csvValues';
+import { csvLines } from './csvLines';
+import { splitQuotedLine } from './csvQuoted';
+import { dateKeyBytes, isIsoDate, parseDecimal, parseDecimalBytes } from './csvValues';
+
+/** An unfinished quoted record may span at most this many characters before it is reported as unterminated. */
+const MAX_RECORD_CHARS = 1 << 20;
 
 export const OHLCV_COLUMNS = ['ticker', 'date', 'open', 'high', 'low', 'close', 'volume'] as const;
 const NUMERIC = ['open', 'high', 'low', 'close', 'volume'] as const;
@@ -97,77 +101,192 @@ function headerPositions(fields: string[], where: string): Record<(typeof OHLCV_
 }
 
 /**
- * parseOhlcvCsv(chunks, options): parse a CSV text stream into batches of rows.
+ * parseOhlcvCsv(chunks, options): parse a CSV text or byte stream into batches of rows.
+ *
+ * Lines without a double quote take a byte-level fast path (field ranges, numbers by Clinger's fast path, each
+ * distinct ticker and date decoded and validated once); a line with a quote, or a field the fast path cannot decide,
+ * goes through the text path, which gives the same values and produces the error messages.
  * @example for await (const batch of parseOhlcvCsv(Readable.from([text]), { source: 'x.csv' })) copy(batch)
  */
 export async function* parseOhlcvCsv(chunks: AsyncIterable<string | Uint8Array>, options: CsvReadOptions = {}): AsyncGenerator<OhlcvBatch> {
   const source = options.source ?? '<input>';
   const batchSize = options.batchSize ?? 65536;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer >= 1, got ${batchSize}`);
-  let pos: Record<(typeof OHLCV_COLUMNS)[number], number> | null = null;
+  const width = OHLCV_COLUMNS.length;
+  let header: Record<(typeof OHLCV_COLUMNS)[number], number> | null = null;
   let batch = emptyRows(batchSize);
-  // interned copies: batch strings must not pin the whole chunk they were sliced from
+  // interned copies: batch strings must not pin the chunk they were decoded from
   const tickers = new Map<string, string>();
   const dates = new Map<string, string>();
+  const dateByKey = new Map<number, string>();
+  const tickerByBytes = new Map<string, string>();
+  let prevTickerBytes = new Uint8Array(64);
+  let prevTickerLen = -1;
+  let prevTicker = '';
   const numPos: number[] = [];
   const numCols: NumericColumn[] = [...NUMERIC];
+  const fs = new Int32Array(width + 1);
+  const fe = new Int32Array(width + 1);
+  let pending: string | null = null;
+  let pendingLine = 0;
 
-  for await (const records of csvRecords(chunks, source)) for (const { fields, line } of records) {
-    if (pos === null) {
-      pos = headerPositions(fields, `${source}:${line}`);
-      for (const c of numCols) numPos.push(pos[c]);
-      continue;
-    }
-    const where = `${source}:${line}`;
-    if (fields.length !== OHLCV_COLUMNS.length) {
-      throw new UserError(
-        `${where}: expected ${OHLCV_COLUMNS.length} fields, found ${fields.length}; every row needs ticker, date, open, high, low, close, volume (quote values that contain commas)`,
-      );
-    }
-    const rawTicker = fields[pos.ticker];
-    let ticker = tickers.get(rawTicker);
+  const tooMany = (line: number, found: number) =>
+    new UserError(
+      `${source}:${line}: expected ${width} fields, found ${found}; every row needs ticker, date, open, high, low, close, volume (quote values that contain commas)`,
+    );
+
+  function tickerOf(raw: string, line: number): string {
+    let ticker = tickers.get(raw);
     if (ticker === undefined) {
-      const t = rawTicker.trim();
-      if (t === '') throw new UserError(`${where}: column "ticker" is empty; write the ticker symbol`);
+      const t = raw.trim();
+      if (t === '') throw new UserError(`${source}:${line}: column "ticker" is empty; write the ticker symbol`);
       ticker = Buffer.from(t).toString();
       if (tickers.size > 1_000_000) tickers.clear();
-      tickers.set(rawTicker, ticker);
+      tickers.set(raw, ticker);
     }
-    const rawDate = fields[pos.date];
-    let date = dates.get(rawDate);
+    return ticker;
+  }
+
+  function dateOf(raw: string, line: number, ticker: string): string {
+    let date = dates.get(raw);
     if (date === undefined) {
-      const d = rawDate.trim();
+      const d = raw.trim();
       if (!isIsoDate(d)) {
         const why = d === '' ? 'is empty' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? 'is not a real date' : 'is not a date in YYYY-MM-DD form';
-        throw new UserError(`${where}: column "date" value ${show(rawDate)} ${why} (ticker ${ticker}); write the date as YYYY-MM-DD, e.g. 2020-01-31`);
+        throw new UserError(`${source}:${line}: column "date" value ${show(raw)} ${why} (ticker ${ticker}); write the date as YYYY-MM-DD, e.g. 2020-01-31`);
       }
       date = Buffer.from(d).toString();
       if (dates.size > 1_000_000) dates.clear();
-      dates.set(rawDate, date);
+      dates.set(raw, date);
+    }
+    return date;
+  }
+
+  function numberOf(raw: string, j: number, line: number, ticker: string, date: string): number {
+    const v = parseDecimal(raw);
+    if (v !== v) {
+      const blank = raw.trim() === '';
+      throw new UserError(
+        `${source}:${line}: column "${numCols[j]}" ${blank ? 'is empty' : `value ${show(raw)} is not a finite decimal number`} (ticker ${ticker}, date ${date}); write a number such as 12.5, or delete the row if the bar is missing`,
+      );
+    }
+    return v;
+  }
+
+  /** a data row given as text fields (quoted lines) */
+  function addFields(fields: string[], line: number): void {
+    if (fields.length !== width) throw tooMany(line, fields.length);
+    const h = header!;
+    const ticker = tickerOf(fields[h.ticker], line);
+    const date = dateOf(fields[h.date], line, ticker);
+    const k = batch.length;
+    for (let j = 0; j < numCols.length; j++) batch[numCols[j]][k] = numberOf(fields[numPos[j]], j, line, ticker, date);
+    batch.ticker.push(ticker);
+    batch.date.push(date);
+    batch.line[k] = line;
+    batch.length = k + 1;
+  }
+
+  /** a data row given as the bytes b[s..e) of a line without quotes */
+  function addBytes(b: Buffer, s: number, e: number, line: number): void {
+    let nf = 0;
+    fs[0] = s;
+    for (let p = s; p < e; p++) {
+      if (b[p] === 44) {
+        fe[nf] = p;
+        if (++nf === width) throw tooMany(line, b.subarray(s, e).toString().split(',').length);
+        fs[nf] = p + 1;
+      }
+    }
+    fe[nf] = e;
+    if (nf + 1 !== width) throw tooMany(line, nf + 1);
+    const h = header!;
+    // ticker: rows usually come grouped by ticker, so compare with the previous row's bytes first, then look the
+    // raw bytes up (as a one-byte latin1 string, cheap to make) before decoding UTF-8
+    const ts = fs[h.ticker];
+    const tl = fe[h.ticker] - ts;
+    let same = tl === prevTickerLen;
+    for (let i = 0; same && i < tl; i++) same = b[ts + i] === prevTickerBytes[i];
+    let ticker = prevTicker;
+    if (!same) {
+      const rawKey = b.toString('latin1', ts, ts + tl);
+      let t = tickerByBytes.get(rawKey);
+      if (t === undefined) {
+        t = tickerOf(b.toString('utf8', ts, ts + tl), line);
+        if (tickerByBytes.size > 1_000_000) tickerByBytes.clear();
+        tickerByBytes.set(rawKey, t);
+      }
+      ticker = t;
+      if (tl > prevTickerBytes.length) prevTickerBytes = new Uint8Array(2 * tl);
+      for (let i = 0; i < tl; i++) prevTickerBytes[i] = b[ts + i];
+      prevTickerLen = tl;
+      prevTicker = ticker;
+    }
+    const key = dateKeyBytes(b, fs[h.date], fe[h.date]);
+    let date = key >= 0 ? dateByKey.get(key) : undefined;
+    if (date === undefined) {
+      date = dateOf(b.toString('utf8', fs[h.date], fe[h.date]), line, ticker);
+      if (key >= 0) dateByKey.set(key, date);
     }
     const k = batch.length;
     for (let j = 0; j < numCols.length; j++) {
-      const raw = fields[numPos[j]];
-      const v = parseDecimal(raw);
-      if (v !== v) {
-        const col = numCols[j];
-        const why = raw.trim() === '' ? 'is empty' : `${show(raw)} is not a finite decimal number`;
-        throw new UserError(
-          `${where}: column "${col}" ${raw.trim() === '' ? why : 'value ' + why} (ticker ${ticker}, date ${date}); write a number such as 12.5, or delete the row if the bar is missing`,
-        );
-      }
+      const f = numPos[j];
+      let v = parseDecimalBytes(b, fs[f], fe[f]);
+      if (v !== v) v = numberOf(b.toString('utf8', fs[f], fe[f]), j, line, ticker, date);
       batch[numCols[j]][k] = v;
     }
     batch.ticker.push(ticker);
     batch.date.push(date);
     batch.line[k] = line;
     batch.length = k + 1;
-    if (batch.length === batchSize) {
-      yield batch;
-      batch = emptyRows(batchSize);
+  }
+
+  function addRecord(fields: string[], line: number): void {
+    if (header === null) {
+      header = headerPositions(fields, `${source}:${line}`);
+      for (const c of numCols) numPos.push(header[c]);
+    } else addFields(fields, line);
+  }
+
+  for await (const chunk of csvLines(chunks, source)) {
+    const { buf, start, end, count, firstLine } = chunk;
+    let nextQuote = buf.indexOf(34, count > 0 ? start[0] : 0);
+    for (let k = 0; k < count; k++) {
+      const s = start[k];
+      const e = end[k];
+      const line = firstLine + k;
+      if (nextQuote >= 0 && nextQuote < s) nextQuote = buf.indexOf(34, s);
+      const quoted = nextQuote >= 0 && nextQuote < e;
+      if (pending === null && !quoted) {
+        if (s === e) continue; // blank line
+        if (header !== null) addBytes(buf, s, e, line);
+        else addRecord(buf.toString('utf8', s, e).split(','), line);
+      } else {
+        const text = buf.toString('utf8', s, e);
+        const record: string = pending === null ? text : pending + '\n' + text;
+        const at = pending === null ? line : pendingLine;
+        const fields = splitQuotedLine(record, () => `${source}:${at}`);
+        if (fields === null) {
+          if (record.length > MAX_RECORD_CHARS) {
+            throw new UserError(`${source}:${at}: unterminated quoted field (no closing quote within ${MAX_RECORD_CHARS} characters); close the quote or remove it`);
+          }
+          if (pending === null) pendingLine = line;
+          pending = record;
+          continue;
+        }
+        pending = null;
+        addRecord(fields, at);
+      }
+      if (batch.length === batchSize) {
+        yield batch;
+        batch = emptyRows(batchSize);
+      }
     }
   }
-  if (pos === null) throw new UserError(`${source}: the file is empty; ${HEADER_HINT} on line 1, then one row per ticker and date`);
+  if (pending !== null) {
+    throw new UserError(`${source}:${pendingLine}: unterminated quoted field (the file ends inside quotes); close the quote or remove it`);
+  }
+  if (header === null) throw new UserError(`${source}: the file is empty; ${HEADER_HINT} on line 1, then one row per ticker and date`);
   if (batch.length > 0) yield trimmed(batch);
 }
 

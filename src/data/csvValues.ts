@@ -38,3 +38,92 @@ export function isIsoDate(s: string): boolean {
   const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
   return d <= days;
 }
+
+/** 10^0 .. 10^22, all exact in float64. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * parseDecimalBytes(b, s, e): the fast path of parseDecimal on the ASCII bytes b[s..e): plain decimals with at most
+ * 15 significant digits and a decimal exponent within ±22 (Clinger's fast path: an exact integer times or divided
+ * by an exact power of ten, so one correctly rounded operation, bit-identical to `Number`). NaN means "not decided
+ * here": the caller falls back to parseDecimal on the text, which also produces the error.
+ * @example parseDecimalBytes(Buffer.from('12.5'), 0, 4) // 12.5
+ */
+export function parseDecimalBytes(b: Uint8Array, s: number, e: number): number {
+  let i = s;
+  let neg = false;
+  if (i < e) {
+    const c = b[i];
+    if (c === 45) {
+      neg = true;
+      i++;
+    } else if (c === 43) i++;
+  }
+  let m = 0;
+  let digits = 0;
+  let exp = 0;
+  let any = false;
+  for (; i < e; i++) {
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) break;
+    any = true;
+    if (m !== 0 || d !== 0) {
+      if (digits === 15) return NaN;
+      m = m * 10 + d;
+      digits++;
+    }
+  }
+  if (i < e && b[i] === 46 /* . */) {
+    for (i++; i < e; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      any = true;
+      if (m !== 0 || d !== 0) {
+        if (digits === 15) return NaN;
+        m = m * 10 + d;
+        digits++;
+      }
+      exp--;
+    }
+  }
+  if (!any) return NaN;
+  if (i < e && (b[i] === 101 || b[i] === 69) /* e E */) {
+    i++;
+    let eneg = false;
+    if (i < e && (b[i] === 45 || b[i] === 43)) eneg = b[i++] === 45;
+    let ev = 0;
+    let ed = 0;
+    for (; i < e; i++) {
+      const d = b[i] - 48;
+      if (d < 0 || d > 9) break;
+      ev = ev * 10 + d;
+      if (++ed > 4) return NaN;
+    }
+    if (ed === 0) return NaN;
+    exp += eneg ? -ev : ev;
+  }
+  if (i !== e) return NaN;
+  let v: number;
+  if (m === 0) v = 0;
+  else if (exp === 0) v = m;
+  else if (exp > 0 && exp <= 22) v = m * POW10[exp];
+  else if (exp < 0 && exp >= -22) v = m / POW10[-exp];
+  else return NaN;
+  return neg ? -v : v;
+}
+
+/**
+ * dateKeyBytes(b, s, e): `y * 10000 + m * 100 + d` when b[s..e) has the shape `DDDD-DD-DD` (not yet checked to be
+ * a real date), else -1. A cache key, so each distinct date is validated and decoded once.
+ */
+export function dateKeyBytes(b: Uint8Array, s: number, e: number): number {
+  if (e - s !== 10 || b[s + 4] !== 45 || b[s + 7] !== 45) return -1;
+  let key = 0;
+  for (let i = s; i < e; i++) {
+    if (i === s + 4 || i === s + 7) continue;
+    const d = b[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    key = key * 10 + d;
+  }
+  return key;
+}

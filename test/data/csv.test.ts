@@ -82,6 +82,26 @@ describe('parseOhlcvCsv', () => {
     expect(batches.map((b) => b.volume.length), 'last batch trimmed to its length').toEqual([2, 2, 1]);
     expect(Array.from(batches[2].volume)).toEqual([4]);
   });
+  it('parseOhlcvCsv mixes fast (unquoted) and quoted lines, tickers changing every row', async () => {
+    const [b] = await parse(`${HEADER}\nA,2020-01-01,1,2,0.5,1.5,10\n"B",2020-01-01,1,2,0.5,1.5,20\nA,2020-01-02,1,2,0.5,1.5,30\nC,2020-01-02,1,2,0.5,1.5,40\nA,2020-01-03,1,2,0.5,1.5,50\n`);
+    expect(b.ticker).toEqual(['A', 'B', 'A', 'C', 'A']);
+    expect(b.date).toEqual(['2020-01-01', '2020-01-01', '2020-01-02', '2020-01-02', '2020-01-03']);
+    expect(Array.from(b.volume)).toEqual([10, 20, 30, 40, 50]);
+  });
+  it('parseOhlcvCsv reads numbers beyond the fast path exactly like Number (17 digits, big exponents, spaces)', async () => {
+    const [b] = await parse(`${HEADER}\nA,2020-01-01,0.12345678901234567,1e300, 3 ,1.5e-30,9007199254740993\n`);
+    expect([b.open[0], b.high[0], b.low[0], b.close[0], b.volume[0]]).toEqual([0.12345678901234567, 1e300, 3, 1.5e-30, 9007199254740993]);
+  });
+  it('parseOhlcvCsv accepts dates and tickers with surrounding spaces (text path)', async () => {
+    const [b] = await parse(`${HEADER}\n AAA , 2020-01-01 ,1,2,0.5,1.5,10\n`);
+    expect([b.ticker[0], b.date[0]]).toEqual(['AAA', '2020-01-01']);
+  });
+  it('parseOhlcvCsv strips a BOM split across byte chunks', async () => {
+    const bytes = Buffer.from(`\uFEFF${HEADER}\nA,2020-01-01,1,2,0.5,1.5,10\n`, 'utf8');
+    const out: OhlcvBatch[] = [];
+    for await (const b of parseOhlcvCsv(Readable.from([bytes.subarray(0, 1), bytes.subarray(1, 2), bytes.subarray(2)]), { source: 'p.csv' })) out.push(b);
+    expect(out[0].ticker).toEqual(['A']);
+  });
   it('parseOhlcvCsv of a header only yields no batch', async () => {
     expect(await parse(`${HEADER}\n`)).toEqual([]);
   });
@@ -135,6 +155,8 @@ describe('parseOhlcvCsv errors (UserError: file:line, column, value, fix)', () =
   it('a row with too few or too many fields', async () => {
     expect(await parseError(`${HEADER}\nA,2020-01-01,1,1,1,1\n`)).toMatch(/^p\.csv:2: expected 7 fields, found 6;/);
     expect(await parseError(`${HEADER}\nA,2020-01-01,1,1,1,1,1\nB,2020-01-01,1,1,1,1,1,1\n`)).toMatch(/^p\.csv:3: expected 7 fields, found 8;/);
+    expect(await parseError(`${HEADER}\nA,2020-01-01,1,1,1,1,1,1,1,1\n`)).toMatch(/^p\.csv:2: expected 7 fields, found 10;/);
+    expect(await parseError(`${HEADER}\n"A",2020-01-01,1,1,1,1\n`), 'quoted line').toMatch(/^p\.csv:2: expected 7 fields, found 6;/);
   });
   it('a non-numeric value', async () => {
     expect(await parseError(`${HEADER}\nAAA,2020-01-02,1,2,0.5,abc,100`)).toBe(
