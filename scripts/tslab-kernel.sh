@@ -8,6 +8,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# Directory imports (`'../indicators'` for `../indicators/index.ts`) need a small patch of tslab's in-memory
+# module lookup; see scripts/tslab-preload.cjs.
+export NODE_OPTIONS="${NODE_OPTIONS:-} --require $root/scripts/tslab-preload.cjs"
 if [[ -n "${VECBT_KERNEL_STDERR:-}" ]]; then
   exec "$root/node_modules/.bin/tslab" kernel --config-path "$1" 2> >(tee -a "$VECBT_KERNEL_STDERR" >&2)
 fi

@@ -12,7 +12,7 @@
  * distinct holdBars value (each still vectorized over the other combinations and all tickers).
  */
 import type { OhlcvMatrix } from '../data/pivot';
-import { atrPct, presentRows, rvol } from '../indicators';
+import { atrPct, presentRows, rvol } from '../indicators/index';
 import { fromSignals } from '../portfolio/fromSignals';
 import { computeStats, statsMean, type StatsTable } from '../portfolio/metrics';
 import { resolveStrategy, type StrategyParams } from '../strategy/params';
