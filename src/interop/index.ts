@@ -11,3 +11,5 @@ export type { Danfo } from './loadDanfo';
 export { toDataFrame, toColumns } from './toDataFrame';
 export type { DataFrameSource, ResultsLike } from './toDataFrame';
 export { ohlcvFromDataFrame } from './fromDataFrame';
+export { loadOhlcv } from './loadOhlcv';
+export type { LoadOhlcvOptions, LoadedOhlcv } from './loadOhlcv';

@@ -26,6 +26,8 @@ export interface PriceSignalsInput {
   trades?: TradeMarks;
   /** Which column of `trades` to draw (when trades span several columns). */
   col?: number;
+  /** Only rows `start .. end - 1` (e.g. one busy year of a long history); markers and fills outside are dropped. */
+  rows?: readonly [number, number];
   /** Indicator panels stacked below the price, each with its threshold line. */
   panels?: readonly IndicatorPanel[];
   title?: string;
@@ -38,7 +40,8 @@ export interface PriceSignalsInput {
  * const fig = priceSignalsFigure({ x: dates, close, entries, exits,
  *   panels: [{ name: 'RVOL', values: rvol, threshold: 2 }, { name: 'ATR %', values: atrPct, threshold: 8 }] });
  */
-export function priceSignalsFigure(input: PriceSignalsInput): Figure {
+export function priceSignalsFigure(full: PriceSignalsInput): Figure {
+  const input = full.rows ? sliceRows(full, full.rows[0], full.rows[1]) : full;
   const xs = toAxisArray(input.x);
   const close = input.close;
   const panels = input.panels ?? [];
@@ -102,4 +105,38 @@ function fillTraces(trades: TradeMarks, xs: (string | number)[], col: number | u
     { type: 'scatter', mode: 'markers', name: 'Entry fill', x: ex, y: ey, xaxis: 'x', yaxis: 'y', marker: { symbol: 'circle-open', color: '#2ca02c', size: 11, line: { width: 2 } } },
     { type: 'scatter', mode: 'markers', name: 'Exit fill', x: xx, y: xy, xaxis: 'x', yaxis: 'y', marker: { symbol: 'x-thin-open', color: '#d62728', size: 10, line: { width: 2 } } },
   ];
+}
+
+/** The input restricted to rows lo .. hi - 1 (clamped); trade indices are re-based and trades outside dropped. */
+function sliceRows(input: PriceSignalsInput, start: number, end: number): PriceSignalsInput {
+  const lo = Math.max(0, Math.min(start, input.close.length));
+  const hi = Math.max(lo, Math.min(end, input.close.length));
+  const cut = <T>(a: ArrayLike<T>): T[] => Array.prototype.slice.call(a, lo, hi) as T[];
+  let trades: TradeMarks | undefined;
+  if (input.trades) {
+    const t = input.trades;
+    const keep: number[] = [];
+    for (let k = 0; k < t.entryIdx.length; k++) {
+      const inside = (i: number) => i >= lo && i < hi;
+      if (inside(t.entryIdx[k]) || inside(t.exitIdx[k])) keep.push(k);
+    }
+    const rebase = (i: number) => (i >= lo && i < hi ? i - lo : -1);
+    trades = {
+      entryIdx: keep.map((k) => rebase(t.entryIdx[k])),
+      exitIdx: keep.map((k) => rebase(t.exitIdx[k])),
+      entryPrice: keep.map((k) => t.entryPrice[k]),
+      exitPrice: keep.map((k) => t.exitPrice[k]),
+      col: t.col ? keep.map((k) => t.col![k]) : undefined,
+    };
+  }
+  return {
+    ...input,
+    x: cut(input.x),
+    close: cut(input.close),
+    entries: input.entries && cut(input.entries),
+    exits: input.exits && cut(input.exits),
+    trades,
+    panels: input.panels?.map((p) => ({ ...p, values: cut(p.values) })),
+    rows: undefined,
+  };
 }

@@ -209,3 +209,30 @@ describe('heatmapFigure', () => {
     expect(fig.layout.title).toEqual({ text: 'Mean total return [%]' });
   });
 });
+
+describe('priceSignalsFigure rows', () => {
+  it('priceSignalsFigure({ rows: [1, 4] }) keeps rows 1..3, re-bases fills and drops trades outside', () => {
+    const fig = priceSignalsFigure({
+      x: dates,
+      close: [10, 11, 12, 13, 14],
+      entries: [1, 0, 1, 0, 0],
+      exits: [0, 0, 0, 1, 1],
+      rows: [1, 4],
+      trades: { entryIdx: [0, 2, 4], exitIdx: [1, 4, -1], entryPrice: [10, 12, 14], exitPrice: [11, 14, NaN] },
+      panels: [{ name: 'RVOL', values: [1, 2, 3, 4, 5] }],
+    });
+    expect(fig.data[0].x).toEqual(['2024-01-02', '2024-01-03', '2024-01-04']);
+    expect(fig.data[0].y).toEqual([11, 12, 13]);
+    expect(fig.data.find((t) => t.name === 'Entry signal')).toMatchObject({ x: ['2024-01-03'], y: [12] });
+    expect(fig.data.find((t) => t.name === 'Exit signal')).toMatchObject({ x: ['2024-01-04'], y: [13] });
+    expect(fig.data.find((t) => t.name === 'Entry fill'), 'the trade entered before the window has no entry mark').toMatchObject({ x: ['2024-01-03'], y: [12] });
+    expect(fig.data.find((t) => t.name === 'Exit fill'), 'the exit after the window is dropped').toMatchObject({ x: ['2024-01-02'], y: [11] });
+    expect(fig.data.find((t) => t.name === 'RVOL')?.y).toEqual([2, 3, 4]);
+  });
+});
+
+describe('equityFigure logY', () => {
+  it('equityFigure(x, series, { logY: true }) uses a log y axis', () => {
+    expect(equityFigure([0], [{ name: 'a', values: [1] }], { logY: true }).layout.yaxis).toEqual({ title: { text: 'Value' }, type: 'log' });
+  });
+});
