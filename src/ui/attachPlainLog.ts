@@ -86,7 +86,7 @@ export function errorLine(e: RunErrorEntry): string {
 
 function tickerLine(rank: number, r: TickerSummary, width: number): string {
   return (
-    `  ${String(rank).padStart(2)} ${r.ticker.padEnd(width)} return ${formatSignedPct(r.totalReturnPct).padStart(8)} ` +
+    `  ${String(rank).padStart(2)} ${r.ticker.padEnd(width)} return ${formatSignedPct(r.totalReturnPct).padStart(9)} ` +
     `win ${formatPct(r.winRatePct).padStart(6)} maxdd ${formatPct(r.maxDrawdownPct).padStart(6)} trades ${r.totalTrades}`
   );
 }

@@ -48,8 +48,35 @@ export function formatRate(perSecond: number): string {
 
 /** Strategy parameters as `key=value` pairs in insertion order: `rvolWindow=20 atrPctMin=3`. */
 export function formatParams(params: Readonly<Record<string, number | string | boolean>>): string {
+  return paramPairs(params).join(' ');
+}
+
+/** The `key=value` words of `formatParams`. */
+export function paramPairs(params: Readonly<Record<string, number | string | boolean>>): string[] {
   const pairs = Object.entries(params).map(([k, v]) => `${k}=${v}`);
-  return pairs.length > 0 ? pairs.join(' ') : '(defaults)';
+  return pairs.length > 0 ? pairs : ['(defaults)'];
+}
+
+/**
+ * Greedy word wrap: `first` starts line one, later lines start with `indent`; no line exceeds
+ * `width` unless a single word does.
+ * @example wrapWords('params ', ['a=1', 'b=2'], 12, '       ') // ["params a=1", "       b=2"]
+ */
+export function wrapWords(first: string, words: readonly string[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const w of words) {
+    if (!empty && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = indent + w;
+    } else {
+      line += (empty ? '' : ' ') + w;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
 }
 
 /**

@@ -112,12 +112,12 @@ describe('RunView', () => {
         'run 7 done  elapsed 5.0s  6/6 tickers  1.2 tickers/s  peak rss 180MB',
         '',
         'top 5 by total return',
-        ' #  ticker    return     win   maxdd  trades',
-        ' 1  EEE       +30.0%   40.0%   35.0%       4',
-        ' 2  AAA       +12.5%   60.0%   10.2%       5',
-        ' 3  CCC        +0.0%     n/a     n/a       0',
-        ' 4  BBB        -4.0%   50.0%   20.5%       7',
-        ' 5  FFF       -20.0%   40.0%   45.0%       5',
+        ' #  ticker     return     win   maxdd  trades',
+        ' 1  EEE        +30.0%   40.0%   35.0%       4',
+        ' 2  AAA        +12.5%   60.0%   10.2%       5',
+        ' 3  CCC         +0.0%     n/a     n/a       0',
+        ' 4  BBB         -4.0%   50.0%   20.5%       7',
+        ' 5  FFF        -20.0%   40.0%   45.0%       5',
         'all results: npx vecbt results 7',
         '',
       ].join('\n'),
@@ -149,15 +149,15 @@ describe('RunView', () => {
   it('RunView(finished, 80 columns) stacks the top 10 and bottom 10 tables and fits the width', () => {
     const text = frame(bigRun(), 80);
     expectFitsIn(text, 80);
-    expect(text).toContain(['top 10 by total return', ' #  ticker    return     win   maxdd  trades', ' 1  TK29      +49.0%   59.0%   21.0%      29'].join('\n'));
-    expect(text).toContain(['bottom 10 by total return', ' #  ticker    return     win   maxdd  trades', ' 1  TK00      -52.5%   30.0%   50.0%       0'].join('\n'));
+    expect(text).toContain(['top 10 by total return', ' #  ticker     return     win   maxdd  trades', ' 1  TK29       +49.0%   59.0%   21.0%      29'].join('\n'));
+    expect(text).toContain(['bottom 10 by total return', ' #  ticker     return     win   maxdd  trades', ' 1  TK00       -52.5%   30.0%   50.0%       0'].join('\n'));
   });
 
   it('RunView(finished, 120 columns) puts the top and bottom tables side by side', () => {
     const text = frame(bigRun(), 120);
     expectFitsIn(text, 120);
-    expect(text).toContain('top 10 by total return                          bottom 10 by total return');
-    expect(text).toContain(' 1  TK29      +49.0%   59.0%   21.0%      29     1  TK00      -52.5%   30.0%   50.0%       0');
+    expect(text).toContain('top 10 by total return                           bottom 10 by total return');
+    expect(text).toContain(' 1  TK29       +49.0%   59.0%   21.0%      29     1  TK00       -52.5%   30.0%   50.0%       0');
   });
 
   it('RunView(running, 120 columns) adds the ticker range to chunk rows', () => {
@@ -184,11 +184,32 @@ describe('RunView', () => {
     expect(text).not.toContain('top ');
   });
 
+  it('RunView(the default strategy params, 80 columns) wraps them under the params label', () => {
+    const params = { fees: 0.001, size: 'Infinity', slStop: 0.03, tpStop: 'NaN', rvolMin: 2, slTrail: false, exitMode: 'shifted-signal', holdBars: 7, initCash: 100, slippage: 0, atrPctMin: 8, atrWindow: 14, fixedFees: 0, rvolWindow: 20 };
+    const text = frame(fold([{ at: 0, type: 'run:start', payload: { ...START, chunkSize: 500, params } }]));
+    expect(text).toContain(
+      [
+        'chunk size 500  params fees=0.001 size=Infinity slStop=0.03 tpStop=NaN rvolMin=2',
+        '                       slTrail=false exitMode=shifted-signal holdBars=7',
+        '                       initCash=100 slippage=0 atrPctMin=8 atrWindow=14',
+        '                       fixedFees=0 rvolWindow=20',
+      ].join('\n'),
+    );
+  });
+
   it('RunView(long values, 80 columns) truncates instead of wrapping', () => {
     const s = fold([
       { at: 0, type: 'run:start', payload: { ...START, target: 'a-very-long-database-host-name.eu-west-1.rds.amazonaws.com:5432/production_backtests' } },
       { at: 0, type: 'chunk:start', payload: { runId: 7, chunkNo: 1, chunksTotal: 3, tickers: 2, firstTicker: 'VERYLONGTICKER.A', lastTicker: 'VERYLONGTICKER.B', attempt: 3, worker: 'worker-on-host-with-a-long-name-1234' } },
     ]);
     expectFitsIn(frame(s, 80), 80);
+  });
+});
+
+describe('wrapWords', () => {
+  it("wrapWords('params ', words, 20, indent) breaks between words and indents continuation lines", async () => {
+    const { wrapWords } = await import('../../src/ui/format');
+    expect(wrapWords('params ', ['alpha=1', 'beta=22', 'gamma=333'], 20, '       ')).toEqual(['params alpha=1', '       beta=22', '       gamma=333']);
+    expect(wrapWords('p ', [], 20, '  ')).toEqual(['p ']);
   });
 });

@@ -28,11 +28,11 @@ describe('attachPlainLog', () => {
       'run 7 done elapsed 5.0s tickers 6/6 rate 1.2 tickers/s peak rss 180MB errors 2',
       'aggregate tickers with trades 4/5 trades 21 mean win 47.5% median return +0.0% worst maxdd 45.0% FFF best EEE +30.0% worst FFF -20.0%',
       'top 5 by total return',
-      '   1 EEE    return   +30.0% win  40.0% maxdd  35.0% trades 4',
-      '   2 AAA    return   +12.5% win  60.0% maxdd  10.2% trades 5',
-      '   3 CCC    return    +0.0% win    n/a maxdd    n/a trades 0',
-      '   4 BBB    return    -4.0% win  50.0% maxdd  20.5% trades 7',
-      '   5 FFF    return   -20.0% win  40.0% maxdd  45.0% trades 5',
+      '   1 EEE    return    +30.0% win  40.0% maxdd  35.0% trades 4',
+      '   2 AAA    return    +12.5% win  60.0% maxdd  10.2% trades 5',
+      '   3 CCC    return     +0.0% win    n/a maxdd    n/a trades 0',
+      '   4 BBB    return     -4.0% win  50.0% maxdd  20.5% trades 7',
+      '   5 FFF    return    -20.0% win  40.0% maxdd  45.0% trades 5',
       'results: npx vecbt results 7',
     ]);
   });

@@ -1,13 +1,16 @@
 /** The run's identity: id, masked database target, date range, parameters, chunk size. */
 import { Box, Text } from 'ink';
 import type { RunStartEvent } from '../../runner/events';
-import { formatParams } from '../format';
+import { paramPairs, wrapWords } from '../format';
 
 export interface HeaderProps {
   readonly start: Readonly<RunStartEvent>;
+  readonly width: number;
 }
 
-export function Header({ start }: HeaderProps) {
+export function Header({ start, width }: HeaderProps) {
+  const lead = `chunk size ${start.chunkSize}  params `;
+  const paramLines = wrapWords(lead, paramPairs(start.params), width, ' '.repeat(lead.length));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -20,9 +23,11 @@ export function Header({ start }: HeaderProps) {
         {'  '}
         {start.dateFrom}..{start.dateTo}
       </Text>
-      <Text wrap="wrap" dimColor>
-        chunk size {start.chunkSize}  params {formatParams(start.params)}
-      </Text>
+      {paramLines.map((line, i) => (
+        <Text key={i} wrap="truncate-end" dimColor>
+          {line}
+        </Text>
+      ))}
     </Box>
   );
 }

@@ -43,7 +43,7 @@ export function RunView({ state, aborting, width, rows = 40 }: RunViewProps) {
     ...state.chunks.map((chunk, index) => ({ kind: 'chunk' as const, chunk, index })),
     ...(over ? [{ kind: 'final' as const }] : []),
   ];
-  const header = state.start ? <Header start={state.start} /> : <Text dimColor>waiting for the run to start…</Text>;
+  const header = state.start ? <Header start={state.start} width={width} /> : <Text dimColor>waiting for the run to start…</Text>;
   const aggregate = <AggregatePanel aggregate={state.aggregate} />;
   const errors = state.errors.length > 0 ? <ErrorsPanel errors={state.errors} limit={over ? 20 : errorLimit(rows)} /> : null;
   return (

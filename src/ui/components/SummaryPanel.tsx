@@ -24,10 +24,10 @@ function TickerTable({ title, rows, tickerWidth }: { readonly title: string; rea
   return (
     <Box flexDirection="column" marginRight={4}>
       <Text bold>{title}</Text>
-      <Text dimColor>{` #  ${'ticker'.padEnd(tickerWidth)}  ${'return'.padStart(8)}  ${'win'.padStart(6)}  ${'maxdd'.padStart(6)}  trades`}</Text>
+      <Text dimColor>{` #  ${'ticker'.padEnd(tickerWidth)}  ${'return'.padStart(9)}  ${'win'.padStart(6)}  ${'maxdd'.padStart(6)}  trades`}</Text>
       {rows.map((r, i) => (
         <Text key={r.ticker}>
-          {String(i + 1).padStart(2)}  {r.ticker.padEnd(tickerWidth)}  <Text color={r.totalReturnPct >= 0 ? 'green' : 'red'}>{formatSignedPct(r.totalReturnPct).padStart(8)}</Text>
+          {String(i + 1).padStart(2)}  {r.ticker.padEnd(tickerWidth)}  <Text color={r.totalReturnPct >= 0 ? 'green' : 'red'}>{formatSignedPct(r.totalReturnPct).padStart(9)}</Text>
           {'  '}
           {formatPct(r.winRatePct).padStart(6)}  {formatPct(r.maxDrawdownPct).padStart(6)}  {String(r.totalTrades).padStart(6)}
         </Text>
