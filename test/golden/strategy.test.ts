@@ -67,6 +67,13 @@ describe('vecbt strategy on the golden strategy cases', () => {
     expect(r.stdout).toBe((await strategyCaseJson(file, {}, 'stats')) + '\n');
   });
 
+  it('`vecbt strategy u01 --exit-mode bars-after-fill --hold-bars 5 --only stats` applies the flags', async () => {
+    const file = join(DIR, 'u01_synthetic_30x300.strategy.json');
+    const r = cli([file, '--exit-mode', 'bars-after-fill', '--hold-bars', '5', '--only', 'stats']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe((await strategyCaseJson(file, { exitMode: 'bars-after-fill', holdBars: 5 }, 'stats')) + '\n');
+  });
+
   describe('malformed input: exit code 2, one line naming the problem', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'vecbt-strategy-'));
     const write = (name: string, text: string) => {
