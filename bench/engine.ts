@@ -93,6 +93,7 @@ const maxRssBefore = process.resourceUsage().maxRSS * 1024;
 
 const params = { rvolMin: 2, atrPctMin: 8, holdBars: 7, exitMode: 'shifted-signal' as const };
 const times = { indicators: [] as number[], signals: [] as number[], simulation: [] as number[], metrics: [] as number[] };
+const cpuTimes = { indicators: [] as number[], signals: [] as number[], simulation: [] as number[], metrics: [] as number[] };
 let trades = 0;
 let entriesCount = 0;
 let firstRunRss = 0;
@@ -107,23 +108,28 @@ for (let k = 0; k < 5; k++) {
 }
 for (let run = 0; run <= runs; run++) {
   gc();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const rv = rvol(data.volume, nRows, nCols, 20);
   const ap = atrPct(data.high, data.low, data.close, nRows, nCols, 14);
   sample();
   if (gcBetween) gc();
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const sig = signals(rv, ap, nRows, nCols, params);
   sample();
   if (gcBetween) gc();
+  const c2 = process.cpuUsage();
   const t2 = performance.now();
   const prices = { nRows, nCols, close: data.close };
   const sim = fromSignals(prices, sig.entries, sig.exits, { slStop: 0.03, fees: 0.001 });
   sample();
   if (gcBetween) gc();
+  const c3 = process.cpuUsage();
   const t3 = performance.now();
   const stats = computeStats(prices, sim);
   const t4 = performance.now();
+  const c4 = process.cpuUsage();
   sample();
   if (stats.values.length === 0) throw new Error('no stats');
   if (run === 0) {
@@ -132,6 +138,11 @@ for (let run = 0; run <= runs; run++) {
     for (let i = 0; i < sig.entries.length; i++) entriesCount += sig.entries[i];
     continue; // warm-up
   }
+  const cpu = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+  cpuTimes.indicators.push(cpu(c0, c1));
+  cpuTimes.signals.push(cpu(c1, c2));
+  cpuTimes.simulation.push(cpu(c2, c3));
+  cpuTimes.metrics.push(cpu(c3, c4));
   times.indicators.push(t1 - t0);
   times.signals.push(t2 - t1);
   times.simulation.push(t3 - t2);
@@ -144,8 +155,10 @@ const total = median(times.indicators) + median(times.signals) + median(times.si
 const bars = nRows * nCols;
 console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)${gcBetween ? ', gc between phases' : ''}`);
 console.log(`  entries ${entriesCount.toLocaleString('en-US')}, trades ${trades.toLocaleString('en-US')}`);
-for (const [k, v] of Object.entries(times)) console.log(`  ${k.padEnd(11)} ${median(v).toFixed(1).padStart(8)} ms`);
-console.log(`  ${'total'.padEnd(11)} ${total.toFixed(1).padStart(8)} ms   ${(bars / (total / 1000) / 1e6).toFixed(1)} M bars/s`);
+const cpuTotal = median(cpuTimes.indicators) + median(cpuTimes.signals) + median(cpuTimes.simulation) + median(cpuTimes.metrics);
+console.log(`  phase        wall ms (median)   cpu ms (median; less sensitive to a loaded machine)`);
+for (const [k, v] of Object.entries(times)) console.log(`  ${k.padEnd(11)} ${median(v).toFixed(1).padStart(8)} ms ${median(cpuTimes[k as keyof typeof cpuTimes]).toFixed(1).padStart(14)} ms`);
+console.log(`  ${'total'.padEnd(11)} ${total.toFixed(1).padStart(8)} ms ${cpuTotal.toFixed(1).padStart(14)} ms   ${(bars / (total / 1000) / 1e6).toFixed(1)} M bars/s wall`);
 console.log(`  calibration: one read pass over close ${Math.min(...calib).toFixed(1)} ms (load average ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
 console.log(`  RSS after the first (warm-up) pass: ${((firstRunRss - rssInput) / MB).toFixed(0)} MB above input (indicators 2 x ${((nRows * nCols * 8) / MB).toFixed(0)} MB, value ${((nRows * nCols * 8) / MB).toFixed(0)} MB, signals 2 x ${((nRows * nCols) / MB).toFixed(0)} MB live)`);
 console.log(`  peak RSS above input after each phase of the warm-up pass: ${['indicators', 'signals', 'simulation', 'metrics'].map((p, i) => `${p} ${((phaseMaxRss[i] - rssInput) / MB).toFixed(0)} MB`).join(', ')}`);
