@@ -171,6 +171,37 @@ describe('RunView', () => {
     expect(text).not.toContain('q or Ctrl+C');
   });
 
+  it('RunView(keys: false) says how to stop the run when stdin is not a terminal', () => {
+    const r = render(<RunView state={fold(RUNNING)} aborting={false} width={80} keys={false} />);
+    expect(stripAnsi(r.lastFrame() ?? '')).toContain('stdin is not a terminal: SIGINT or SIGTERM stops after the current chunk');
+  });
+
+  it('RunView(failed) shows the error and the resume command', () => {
+    const text = frame(
+      fold([
+        ...RUNNING,
+        { at: 2500, type: 'chunk:error', payload: { runId: 7, chunkNo: 2, attempt: 5, willRetry: false, message: 'Connection terminated unexpectedly' } },
+        {
+          at: 2500,
+          type: 'run:done',
+          payload: {
+            runId: 7, status: 'failed', elapsedMs: 1500, tickersDone: 2, tickersTotal: 6, peakRssMb: 141,
+            error: 'chunk 2 (CCC..DDD) failed after 5 attempt(s): Connection terminated unexpectedly', resumeCommand: 'npx vecbt run --resume 7',
+          },
+        },
+      ]),
+    );
+    expect(text).toContain('✗ chunk 2 error attempt 5: Connection terminated unexpectedly; not retrying');
+    expect(text).toContain(
+      [
+        'run 7 failed  elapsed 1.5s  2/6 tickers  1.3 tickers/s  peak rss 141MB',
+        'error: chunk 2 (CCC..DDD) failed after 5 attempt(s): Connection terminated',
+        'unexpectedly',
+        'the run is resumable; continue it with: npx vecbt run --resume 7',
+      ].join('\n'),
+    );
+  });
+
   it('RunView(aborted) shows the reason and the resume command', () => {
     const text = frame(fold([...RUNNING, ...ABORTED]), 80, true);
     expect(text).toContain(

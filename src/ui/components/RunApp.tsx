@@ -54,5 +54,5 @@ export function RunApp({ events, onAbort, now }: RunAppProps) {
     if (over) exit();
   }, [over, exit]);
 
-  return <RunView state={state} aborting={aborting} width={columns} rows={rows} />;
+  return <RunView state={state} aborting={aborting} width={columns} rows={rows} keys={isRawModeSupported === true} />;
 }

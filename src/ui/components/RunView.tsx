@@ -23,6 +23,8 @@ export interface RunViewProps {
   readonly width: number;
   /** Terminal rows: the live area stays shorter (Ink redraws the whole screen otherwise). */
   readonly rows?: number;
+  /** False when stdin is not a terminal: q and Ctrl+C cannot be read, signals still stop the run. */
+  readonly keys?: boolean;
 }
 
 /** Below this many rows the live area drops its blank separator lines. */
@@ -35,7 +37,7 @@ export function errorLimit(rows: number): number {
   return Math.max(1, Math.min(6, rows - 24));
 }
 
-export function RunView({ state, aborting, width, rows = 40 }: RunViewProps) {
+export function RunView({ state, aborting, width, rows = 40, keys = true }: RunViewProps) {
   const over = state.done !== undefined;
   const gap = rows >= COMPACT_ROWS ? 1 : 0;
   const staticItems: StaticItem[] = [
@@ -101,8 +103,10 @@ export function RunView({ state, aborting, width, rows = 40 }: RunViewProps) {
               <Text bold color="yellow">
                 aborting after the current chunk… (the run stays resumable)
               </Text>
-            ) : (
+            ) : keys ? (
               <Text dimColor>q or Ctrl+C: stop after the current chunk (the run stays resumable)</Text>
+            ) : (
+              <Text dimColor>stdin is not a terminal: SIGINT or SIGTERM stops after the current chunk (the run stays resumable)</Text>
             )}
           </Box>
         </Box>
