@@ -1,11 +1,13 @@
 /**
- * A chunk's results, trades and "chunk done" in ONE transaction: bulk inserts with `unnest($n::type[])`
- * (one round trip per table whatever the chunk size), then the chunk row flips to done and the run's
- * counter moves. Either all of it is visible or none: a crash or SIGTERM mid-write leaves the chunk to
+ * A chunk's results, trades and "chunk done" in ONE transaction: bulk inserts with COPY FROM STDIN (text),
+ * then the chunk row flips to done and the run's counter moves. COPY, not `INSERT ... unnest($n::type[])`:
+ * measured on 6,000 tickers (~48k trades) unnest took ~4 s of writes (node-postgres builds array literals
+ * element by element and the server parses them), COPY text a fraction of that. Either all of it is visible or none: a crash or SIGTERM mid-write leaves the chunk to
  * be redone by `--resume`, never half-written, and the (run_id, ticker) primary key makes a double write
  * fail loudly instead of duplicating a result.
  */
 import type { Pool, PoolClient } from 'pg';
+import { copyIn } from './copy';
 
 /** vecbt_results columns in the order of their arrays, with their SQL element types. */
 export const RESULT_COLUMNS = [
@@ -52,8 +54,8 @@ export type ResultArrays = { [K in ResultColumn]: (string | number | null)[] };
 export const TRADE_COLUMNS = [
   ['ticker', 'text'],
   ['trade_no', 'int'],
-  ['entry_day', 'int'],
-  ['exit_day', 'int'],
+  ['entry_date', 'date'],
+  ['exit_date', 'date'],
   ['entry_price', 'float8'],
   ['exit_price', 'float8'],
   ['size', 'float8'],
@@ -68,15 +70,26 @@ export const TRADE_COLUMNS = [
 export type TradeColumn = (typeof TRADE_COLUMNS)[number][0];
 export type TradeArrays = { [K in TradeColumn]: (string | number | null)[] };
 
-const RESULTS_SQL = `INSERT INTO vecbt_results (run_id, chunk_no, ${RESULT_COLUMNS.map((c) => c[0]).join(', ')})
-  SELECT $1, $2, * FROM unnest(${RESULT_COLUMNS.map((c, i) => `$${i + 3}::${c[1]}[]`).join(', ')})`;
+/** One COPY text field: NULL as \N, text with backslash, tab, newline and CR escaped. */
+function field(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '\\N';
+  if (typeof v === 'number') return String(v); // NaN never gets here (NULL); +-Infinity is valid float8 input
+  return /[\\\t\n\r]/.test(v) ? v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : v;
+}
 
-const TRADE_NAMES = TRADE_COLUMNS.map((c) => c[0]);
-const TRADES_SQL = `INSERT INTO vecbt_trades (run_id, ticker, trade_no, entry_date, exit_date, entry_price, exit_price, size,
-    entry_fees, exit_fees, pnl, return_pct, status, exit_reason)
-  SELECT $1, t.ticker, t.trade_no, DATE '2000-01-01' + t.entry_day, DATE '2000-01-01' + t.exit_day, t.entry_price, t.exit_price,
-         t.size, t.entry_fees, t.exit_fees, t.pnl, t.return_pct, t.status, t.exit_reason
-    FROM unnest(${TRADE_COLUMNS.map((c, i) => `$${i + 2}::${c[1]}[]`).join(', ')}) AS t(${TRADE_NAMES.join(', ')})`;
+/** Column arrays -> COPY text, `prefix` (already escaped fields + tab) leading every line. */
+function copyText(cols: readonly (string | number | null)[][], n: number, prefix: string): string {
+  const lines: string[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    let line = prefix;
+    for (let k = 0; k < cols.length; k++) line += (k ? '\t' : '') + field(cols[k][r]);
+    lines[r] = line;
+  }
+  return n ? lines.join('\n') + '\n' : '';
+}
+
+const RESULTS_COPY = `COPY vecbt_results (run_id, chunk_no, ${RESULT_COLUMNS.map((c) => c[0]).join(', ')}) FROM STDIN`;
+const TRADES_COPY = `COPY vecbt_trades (run_id, ${TRADE_COLUMNS.map((c) => c[0]).join(', ')}) FROM STDIN`;
 
 export class ChunkAlreadyDoneError extends Error {}
 
@@ -92,8 +105,14 @@ export async function writeChunkResults(
   const own = client !== pool;
   try {
     await client.query('BEGIN');
-    await client.query(RESULTS_SQL, [w.runId, w.chunkNo, ...RESULT_COLUMNS.map((c) => w.results[c[0]])]);
-    if (w.trades.ticker.length) await client.query(TRADES_SQL, [w.runId, ...TRADE_COLUMNS.map((c) => w.trades[c[0]])]);
+    const nResults = w.results.ticker.length;
+    const results = copyText(RESULT_COLUMNS.map((c) => w.results[c[0]]), nResults, `${w.runId}\t${w.chunkNo}\t`);
+    await copyIn(client, RESULTS_COPY, () => [Buffer.from(results)]);
+    const nTrades = w.trades.ticker.length;
+    if (nTrades) {
+      const trades = copyText(TRADE_COLUMNS.map((c) => w.trades[c[0]]), nTrades, `${w.runId}\t`);
+      await copyIn(client, TRADES_COPY, () => [Buffer.from(trades)]);
+    }
     const done = await client.query(
       `UPDATE vecbt_chunks SET status = 'done', finished_at = now(), bars = $3, error = NULL
         WHERE run_id = $1 AND chunk_no = $2 AND status <> 'done'`,

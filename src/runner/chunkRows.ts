@@ -48,6 +48,14 @@ export function warmupBars(p: Readonly<StrategyParams>): number {
   return Math.max(p.rvolWindow, p.atrWindow) + 1;
 }
 
+const ISO = new Map<number, string>();
+/** dayToIso, memoised: a run has a few hundred distinct days and tens of thousands of trade dates. */
+function isoOf(day: number): string {
+  let s = ISO.get(day);
+  if (s === undefined) ISO.set(day, (s = dayToIso(day)));
+  return s;
+}
+
 const nul = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 export interface ChunkRows {
@@ -103,7 +111,7 @@ export function chunkRows(
     for (let m = 0; m < STAT_NAMES.length; m++) {
       const v = values[m * nCols + c]; // Start/End: row indices of the date index
       const col = STAT_COLUMN[STAT_NAMES[m]];
-      (results as Record<string, unknown[]>)[col][c] = m <= 1 ? (Number.isNaN(v) ? null : dayToIso(dateIndex[v])) : nul(v);
+      (results as Record<string, unknown[]>)[col][c] = m <= 1 ? (Number.isNaN(v) ? null : isoOf(dateIndex[v])) : nul(v);
     }
     const get = (name: (typeof STAT_NAMES)[number]) => values[STAT_NAMES.indexOf(name) * nCols + c];
     const win = get('Win Rate [%]');
@@ -130,8 +138,8 @@ export function chunkRows(
     const closed = t.status[i] === TradeStatus.Closed;
     trades.ticker.push(symbols[c]);
     trades.trade_no.push(i - t.colStart[c] + 1);
-    trades.entry_day.push(dateIndex[t.entryIdx[i]]);
-    trades.exit_day.push(closed ? dateIndex[t.exitIdx[i]] : null);
+    trades.entry_date.push(isoOf(dateIndex[t.entryIdx[i]]));
+    trades.exit_date.push(closed ? isoOf(dateIndex[t.exitIdx[i]]) : null);
     trades.entry_price.push(t.entryPrice[i]);
     trades.exit_price.push(nul(t.exitPrice[i]));
     trades.size.push(t.size[i]);
