@@ -48,7 +48,7 @@ export function ProgressPanel(p: ProgressPanelProps) {
       <ProgressLine label="chunks" done={p.chunksDone} total={p.chunksTotal} width={p.width} />
       <ProgressLine label="tickers" done={p.tickersDone} total={p.tickersTotal} width={p.width} />
       <Text wrap="truncate-end">
-        elapsed {formatDuration(p.elapsedMs)}  ETA {Number.isFinite(p.etaMs) ? formatDuration(p.etaMs) : '…'}  {formatRate(p.tickersPerSecond)} tickers/s
+        elapsed {formatDuration(p.elapsedMs)}  ETA {Number.isFinite(p.etaMs) ? formatDuration(p.etaMs) : '…'}  {Number.isFinite(p.tickersPerSecond) ? formatRate(p.tickersPerSecond) : '…'} tickers/s
       </Text>
       {shown.map((c) => (
         <Text key={c.chunkNo} wrap="truncate-end" color="cyan">
