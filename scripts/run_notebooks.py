@@ -11,6 +11,7 @@ error outputs of the cell and whatever the kernel wrote to stderr while it ran. 
 Executed notebooks (which embed the Plotly bundle) are written even when a cell fails; they are build output.
 """
 import argparse
+import asyncio
 import os
 import sys
 import tempfile
@@ -43,10 +44,15 @@ def _cell_report(cell) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def run_one(path: Path, out_dir: Path, timeout: int) -> bool:
+async def run_one(path: Path, out_dir: Path, timeout: int, slots: asyncio.Semaphore) -> bool:
+    async with slots:
+        return await _run_one(path, out_dir, timeout)
+
+
+async def _run_one(path: Path, out_dir: Path, timeout: int) -> bool:
     nb = nbformat.read(path, as_version=4)
     stderr_log = Path(tempfile.mkstemp(prefix="vecbt-kernel-", suffix=".log")[1])
-    os.environ["VECBT_KERNEL_STDERR"] = str(stderr_log)
+    env = dict(os.environ, VECBT_KERNEL_STDERR=str(stderr_log))
     client = NotebookClient(
         nb,
         kernel_name=KERNEL_NAME,
@@ -58,7 +64,7 @@ def run_one(path: Path, out_dir: Path, timeout: int) -> bool:
     ok = True
     failure = None
     try:
-        client.execute()
+        await client.async_execute(env=env)
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
         ok = False
         failure = exc
@@ -108,6 +114,7 @@ def main(argv=None) -> int:
     parser.add_argument("notebooks", nargs="*", type=Path)
     parser.add_argument("--out-dir", type=Path, default=ROOT / "notebooks" / ".executed")
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once (default: CPUs)")
     args = parser.parse_args(argv)
 
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
@@ -118,7 +125,11 @@ def main(argv=None) -> int:
     if not notebooks:
         print("no notebooks to run", file=sys.stderr)
         return 1
-    results = [run_one(p, args.out_dir.resolve(), args.timeout) for p in notebooks]
+    async def run_all():
+        slots = asyncio.Semaphore(max(1, args.jobs))
+        return await asyncio.gather(*(run_one(p, args.out_dir.resolve(), args.timeout, slots) for p in notebooks))
+
+    results = asyncio.run(run_all())
     failed = results.count(False)
     print(f"{len(results) - failed}/{len(results)} notebooks ran without error", flush=True)
     return 1 if failed else 0

@@ -15,13 +15,28 @@ let tspath;
 try {
   tspath = require(path.join(process.cwd(), 'node_modules', 'tslab', 'dist', 'tspath.js'));
 } catch {
-  return; // not the project's tslab: leave it alone
+  tspath = null; // not the project's tslab: leave it alone
 }
-const original = tspath.normalizeJoin;
-tspath.normalizeJoin = function normalizeJoin(...parts) {
-  const joined = original(...parts);
-  if (path.extname(joined) !== '' || !path.isAbsolute(joined)) return joined;
-  if (fs.existsSync(`${joined}.ts`) || fs.existsSync(`${joined}.tsx`)) return joined;
-  if (fs.existsSync(path.join(joined, 'index.ts'))) return `${joined}/index`;
-  return joined;
-};
+if (tspath) {
+  const original = tspath.normalizeJoin;
+  tspath.normalizeJoin = function normalizeJoin(...parts) {
+    const joined = original(...parts);
+    if (path.extname(joined) !== '' || !path.isAbsolute(joined)) return joined;
+    if (fs.existsSync(`${joined}.ts`) || fs.existsSync(`${joined}.tsx`)) return joined;
+    if (fs.existsSync(path.join(joined, 'index.ts'))) return `${joined}/index`;
+    return joined;
+  };
+}
+
+// Second patch: tslab's TypeScript watch host runs on a fake timer that allows one pending rebuild. A directory
+// watch event (a file created or deleted next to an imported module, e.g. saving a new src/ file while the kernel
+// runs) schedules a second kind of rebuild, and every later cell then fails with "Unexpected pending
+// rebuildTimer" until the kernel restarts. Directory watching only serves module lookups that failed earlier,
+// so it is switched off; file watching stays, so edits to an imported src/ file are still picked up.
+try {
+  const tsPath = require.resolve('@tslab/typescript-for-tslab', { paths: [path.join(process.cwd(), 'node_modules', 'tslab')] });
+  const ts = require(tsPath);
+  ts.sys.watchDirectory = () => ({ close() {} });
+} catch {
+  // a tslab without its bundled TypeScript: nothing to patch
+}
