@@ -83,7 +83,7 @@ function write(v: unknown, path: (string | number)[], isInt: IntPathPredicate, o
     const a = v as ArrayLike<unknown>;
     out.push('[');
     for (let i = 0; i < a.length; i++) {
-      if (i > 0) out.push(', ');
+      if (i > 0) out.push(',');
       path.push(i);
       write(a[i], path, isInt, out);
       path.pop();
@@ -94,9 +94,9 @@ function write(v: unknown, path: (string | number)[], isInt: IntPathPredicate, o
     let first = true;
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       if (x === undefined) continue;
-      if (!first) out.push(', ');
+      if (!first) out.push(',');
       first = false;
-      out.push(JSON.stringify(k), ': ');
+      out.push(JSON.stringify(k), ':');
       path.push(k);
       write(x, path, isInt, out);
       path.pop();
@@ -109,8 +109,8 @@ function write(v: unknown, path: (string | number)[], isInt: IntPathPredicate, o
 
 /**
  * Serialise a document (plain objects, arrays, typed arrays, numbers with NaN/±Infinity, strings, booleans)
- * in the vecbt JSON encoding, on one line like Python's `json.dumps`.
- * @example encodeJson({ value: [[NaN, 1]] }) === '{"value": [[null, 1.0]]}'
+ * in the vecbt JSON encoding, on one line with compact separators, like the golden files (Python `json.dumps(..., separators=(',', ':'))`).
+ * @example encodeJson({ value: [[NaN, 1]] }) === '{"value":[[null,1.0]]}'
  */
 export function encodeJson(doc: unknown, isIntPath: IntPathPredicate = expectedIntPath): string {
   const out: string[] = [];

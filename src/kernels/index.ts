@@ -10,4 +10,4 @@ export { flexSelect, type Flex } from './flexSelect';
 export { isClose, isCloseOrLess, isLess, addSnap, REL_TOL, ABS_TOL } from './isClose';
 export { shift1d, shift } from './shift';
 export { ffill1d, bfill1d, ffill, bfill, fillClose1d } from './fill';
-export { nansum1d, nanmean1d, nanstd1d, nanmin1d, nanmax1d, fsum1d } from './reduce';
+export { nansum1d, nanmean1d, nanstd1d, nanmin1d, nanmax1d, fsum1d, pairwiseSum1d } from './reduce';

@@ -81,3 +81,39 @@ export function fsum1d(a: ArrayLike<number>): number {
   }
   return s + c;
 }
+
+/**
+ * numpy's pairwise summation (`pairwise_sum_DOUBLE`), so sums over many values round exactly like `np.sum` /
+ * pandas `mean`: below 8 values a plain loop; up to 128 eight interleaved partial sums combined as
+ * ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)) plus the tail; above that, halves (multiple of 8) recursively.
+ * NaN are not skipped (callers replace them as pandas does, with 0).
+ */
+export function pairwiseSum1d(a: ArrayLike<number>, from = 0, n = a.length - from): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += a[from + i];
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = a[from], r1 = a[from + 1], r2 = a[from + 2], r3 = a[from + 3];
+    let r4 = a[from + 4], r5 = a[from + 5], r6 = a[from + 6], r7 = a[from + 7];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const j = from + i;
+      r0 += a[j];
+      r1 += a[j + 1];
+      r2 += a[j + 2];
+      r3 += a[j + 3];
+      r4 += a[j + 4];
+      r5 += a[j + 5];
+      r6 += a[j + 6];
+      r7 += a[j + 7];
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < n; i++) res += a[from + i];
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return pairwiseSum1d(a, from, n2) + pairwiseSum1d(a, from + n2, n - n2);
+}

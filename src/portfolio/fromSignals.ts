@@ -298,7 +298,9 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
           pos = sz;
           pushOrder(orders, col, i, sz, adj, f, Side.Buy);
           entryIdx = i;
-          entryPrice = adj;
+          // vectorbt's exit trades carry the size-weighted average entry price, (size * price) / size, which can
+          // differ from the fill price in the last bit.
+          entryPrice = (sz * adj) / sz;
           entryFees = f;
           // Stops are based on the entry bar's close, not on the slipped fill price (stop_entry_price='close').
           stopBase = c;

@@ -11,6 +11,7 @@
  */
 import { flexSelect, type Flex } from '../kernels/flexSelect';
 import { addSnap } from '../kernels/isClose';
+import { pairwiseSum1d } from '../kernels/reduce';
 import { Side, TradeStatus } from './enums';
 import type { PriceMatrix, SimResult } from './fromSignals';
 
@@ -100,12 +101,25 @@ export interface StatsOptions {
   initCash?: Flex;
   /** Bar length in days (default 1, vectorbt freq='1D'); the year is 365 days. */
   freqDays?: number;
+  /**
+   * How Benchmark Return is computed. 'compound' (default) compounds the bar returns of the filled close like
+   * vectorbt and reproduces its digits exactly; 'ratio' is last/first filled close - 1, the same number to ~1e-14
+   * relative, two divisions per bar cheaper (for large batches).
+   */
+  benchmark?: 'compound' | 'ratio';
 }
 
 const M_START = 0, M_END = 1, M_PERIOD = 2, M_START_VALUE = 3, M_END_VALUE = 4, M_TOTAL_RETURN = 5, M_BENCHMARK = 6,
   M_GROSS = 7, M_FEES = 8, M_MDD = 9, M_MDD_DUR = 10, M_TRADES = 11, M_CLOSED = 12, M_OPEN = 13, M_OPEN_PNL = 14,
   M_WIN_RATE = 15, M_BEST = 16, M_WORST = 17, M_AVG_WIN = 18, M_AVG_LOSS = 19, M_AVG_WIN_DUR = 20, M_AVG_LOSS_DUR = 21,
   M_PROFIT_FACTOR = 22, M_EXPECTANCY = 23, M_SHARPE = 24, M_CALMAR = 25, M_OMEGA = 26, M_SORTINO = 27;
+
+const NS_PER_DAY = 86400e9;
+
+/** A duration in days as pandas stores it: truncated to whole nanoseconds (vectorbt wraps mean durations as Timedelta). */
+function asTimedeltaDays(days: number): number {
+  return Math.trunc(days * NS_PER_DAY) / NS_PER_DAY;
+}
 
 /** vectorbt `get_return_nb`: the return from `a` to `b`, defined when `a` is 0. */
 function getReturn(a: number, b: number): number {
@@ -123,6 +137,7 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
   const close = prices.close;
   if (prices.nRows !== nRows || prices.nCols !== nCols) throw new RangeError(`computeStats: prices are ${prices.nRows}x${prices.nCols} but the simulation is ${nRows}x${nCols}`);
   const freqDays = options.freqDays ?? 1;
+  const compoundBenchmark = (options.benchmark ?? 'compound') === 'compound';
   const ann = 365 / freqDays;
   const sqrtAnn = Math.sqrt(ann);
   const M = STAT_NAMES.length;
@@ -141,12 +156,17 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     let oi = orders.colStart[col];
     const oEnd = orders.colStart[col + 1];
     let fees = 0;
+    // Cash flows from 0, for vectorbt's total_profit_nb (End Value and Total Return come from it, not from value[-1]).
+    let flow = 0;
     let cash = init;
     let pos = 0;
     let lastClose = NaN;
     // close_filled[0]: the first valid close (back-filled into the leading gap).
     let firstClose = NaN;
     for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
+    // vectorbt's Benchmark Return compounds the bar returns of close_filled / close_filled[0] * init_cash.
+    let benchPrev = init;
+    let benchCum = 1;
     let maxGross = NaN;
     let prev = init;
     let sumR = 0;
@@ -171,15 +191,23 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
       const k = base + i;
       const c = close[k];
       if (c === c) lastClose = c;
+      if (compoundBenchmark) {
+        const bv = ((lastClose === lastClose ? lastClose : firstClose) / firstClose) * init;
+        const br = getReturn(benchPrev, bv);
+        benchPrev = bv;
+        if (br === br) benchCum *= br + 1;
+      }
       while (oi < oEnd && orders.idx[oi] === i) {
         const vol = orders.size[oi] * orders.price[oi];
         const f = orders.fees[oi];
         fees += f;
         if (orders.side[oi] === Side.Buy) {
           cash = addSnap(cash, -vol - f);
+          flow = addSnap(flow, -(vol + f));
           pos = addSnap(pos, orders.size[oi]);
         } else {
           cash = addSnap(cash, vol - f);
+          flow = addSnap(flow, vol - f);
           pos = addSnap(pos, -orders.size[oi]);
         }
         oi++;
@@ -271,18 +299,19 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
         ss += d * d;
       }
     }
-    const stdR = nR - 1 > 0 ? Math.sqrt(ss / (nR - 1)) : NaN;
+    // numba nanstd_1d_nb(ddof=1): sqrt(nanvar * n / (n - 1)), with nanvar = ss / n (same rounding as vectorbt).
+    const stdR = nR - 1 > 0 ? Math.sqrt(((ss / nR) * nR) / (nR - 1)) : NaN;
 
-    const endValue = nRows > 0 ? value[base + nRows - 1] : NaN;
+    // total_profit_nb: summed order cash flows plus the final position at the last filled close; 0 without orders.
+    const totalProfit = oEnd === orders.colStart[col] ? 0 : flow + pos * lastClose;
+    const endValue = nRows > 0 ? (firstClose === firstClose ? init + totalProfit : NaN) : NaN;
     set(M_START, col, 0);
     set(M_END, col, nRows - 1);
     set(M_PERIOD, col, nRows * freqDays);
     set(M_START_VALUE, col, init);
     set(M_END_VALUE, col, endValue);
-    set(M_TOTAL_RETURN, col, ((endValue - init) / init) * 100);
-    // vectorbt compounds the bar returns of close_filled / close_filled[0] * init_cash; the ratio of the last to the
-    // first filled close is the same number up to ~1e-14 relative, without two divisions per bar.
-    set(M_BENCHMARK, col, (lastClose / firstClose - 1) * 100);
+    set(M_TOTAL_RETURN, col, endValue === endValue ? (totalProfit / init) * 100 : NaN);
+    set(M_BENCHMARK, col, compoundBenchmark ? (firstClose === firstClose ? (benchCum - 1) * 100 : NaN) : (lastClose / firstClose - 1) * 100);
     set(M_GROSS, col, maxGross * 100);
     set(M_FEES, col, fees);
     set(M_MDD, col, ddCount > 0 ? maxDd : NaN);
@@ -348,8 +377,8 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     set(M_WORST, col, worst * 100);
     set(M_AVG_WIN, col, nWin > 0 ? (winRet / nWin) * 100 : NaN);
     set(M_AVG_LOSS, col, nLoss > 0 ? (lossRet / nLoss) * 100 : NaN);
-    set(M_AVG_WIN_DUR, col, nWin > 0 ? (winDur / nWin) * freqDays : NaN);
-    set(M_AVG_LOSS_DUR, col, nLoss > 0 ? (lossDur / nLoss) * freqDays : NaN);
+    set(M_AVG_WIN_DUR, col, nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN);
+    set(M_AVG_LOSS_DUR, col, nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN);
     set(M_PROFIT_FACTOR, col, nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN);
     const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
     const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
@@ -359,30 +388,38 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
 }
 
 /**
- * The multi-column aggregate (`pf.stats()` with agg_func=np.mean): per metric, the mean over columns with NaN
- * skipped (NaN if all are NaN); one +inf makes the mean +inf (and +inf with -inf gives NaN, as pandas).
+ * The multi-column aggregate (`pf.stats()` with agg_func=np.mean): per metric, the pandas mean over columns with
+ * NaN skipped (NaN if all are NaN); one +inf makes the mean +inf (and +inf with -inf gives NaN, as pandas).
  * Start, End and Period are common to all columns and taken from the first.
  */
 export function statsMean(table: StatsTable): Float64Array {
   const M = table.names.length;
   const nCols = table.nCols;
   const out = new Float64Array(M);
+  const scratch = new Float64Array(nCols);
   for (let m = 0; m < M; m++) {
     const row = m * nCols;
     if (m === M_START || m === M_END || m === M_PERIOD) {
       out[m] = nCols > 0 ? table.values[row] : NaN;
       continue;
     }
-    let s = 0;
+    // pandas nanmean: NaN replaced by 0, numpy pairwise sum, divided by the non-NaN count. Durations are
+    // averaged as int64 nanoseconds (summed in float64) and truncated back to whole nanoseconds.
+    const isDuration = STAT_KINDS[STAT_NAMES[m]] === 'duration';
     let n = 0;
     for (let c = 0; c < nCols; c++) {
       const v = table.values[row + c];
       if (v === v) {
-        s += v;
+        scratch[c] = isDuration ? Math.round(v * NS_PER_DAY) : v;
         n++;
-      }
+      } else scratch[c] = 0;
     }
-    out[m] = n > 0 ? s / n : NaN;
+    if (n === 0) {
+      out[m] = NaN;
+      continue;
+    }
+    const mean = pairwiseSum1d(scratch, 0, nCols) / n;
+    out[m] = isDuration ? Math.trunc(mean) / NS_PER_DAY : mean;
   }
   return out;
 }

@@ -36,17 +36,17 @@ describe('encodeNumber / decodeNumber', () => {
 });
 
 describe('encodeJson', () => {
-  it('encodeJson writes vecbt-expected/1 ints and floats like vectorbt', () => {
+  it('encodeJson writes vecbt-expected/1 ints, floats and compact separators like the golden files', () => {
     const doc = { orders: [[{ idx: 3, size: 1, side: 'buy' }]], stats: [{ 'Total Trades': 1, 'End Value': 100 }], stats_mean: { 'Total Trades': 1 }, value: [Float64Array.of(NaN, 1)] };
-    expect(encodeJson(doc)).toBe('{"orders": [[{"idx": 3, "size": 1.0, "side": "buy"}]], "stats": [{"Total Trades": 1, "End Value": 100.0}], "stats_mean": {"Total Trades": 1.0}, "value": [[null, 1.0]]}');
+    expect(encodeJson(doc)).toBe('{"orders":[[{"idx":3,"size":1.0,"side":"buy"}]],"stats":[{"Total Trades":1,"End Value":100.0}],"stats_mean":{"Total Trades":1.0},"value":[[null,1.0]]}');
   });
   it('encodeJson round-trips through JSON.parse', () => {
     const doc = { a: [1.5, NaN, Infinity], b: 'x', c: true, d: null };
     expect(JSON.parse(encodeJson(doc))).toEqual({ a: [1.5, null, 'inf'], b: 'x', c: true, d: null });
   });
   it('encodeJson takes a custom int predicate for extra keys (the strategy command)', () => {
-    expect(encodeJson({ entries_count: [2, 3] })).toBe('{"entries_count": [2, 3]}');
-    expect(encodeJson({ n: 2 }, (p) => p[0] === 'n' || expectedIntPath(p))).toBe('{"n": 2}');
+    expect(encodeJson({ entries_count: [2, 3] })).toBe('{"entries_count":[2,3]}');
+    expect(encodeJson({ n: 2 }, (p) => p[0] === 'n' || expectedIntPath(p))).toBe('{"n":2}');
   });
   it('encodeJson of an empty document', () => {
     expect(encodeJson({})).toBe('{}');
