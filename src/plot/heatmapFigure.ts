@@ -40,7 +40,7 @@ export function heatmapFigure(input: HeatmapInput): Figure {
       y: Array.from(input.y, String),
       z: rows,
       colorscale: 'RdBu',
-      reversescale: false,
+      reversescale: true, // gains blue, losses red
       zmid: 0,
       colorbar: { title: { text: input.zTitle } },
       texttemplate: `%{z:.${d}f}`,

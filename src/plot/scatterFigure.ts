@@ -39,7 +39,7 @@ export function scatterFigure(input: ScatterInput): Figure {
       y: ys,
       text,
       hovertemplate: `%{text}<br>${input.xTitle}: %{x:.2f}<br>${input.yTitle}: %{y:.2f}<extra></extra>`,
-      marker: { size: 9, opacity: 0.8, color: ys, colorscale: 'RdYlGn', cmid: 0, line: { width: 0.5, color: '#333' } },
+      marker: { size: 9, opacity: 0.85, color: ys, colorscale: 'RdBu', reversescale: true, cmid: 0, line: { width: 0.5, color: '#333' } },
     }],
     layout: {
       title: { text: input.title ?? `${input.yTitle} vs ${input.xTitle}` },
