@@ -12,6 +12,7 @@
 import { flexSelect, type Flex } from '../kernels/flexSelect';
 import { addSnap } from '../kernels/isClose';
 import { pairwiseSum1d } from '../kernels/reduce';
+import { accuratePow } from '../kernels/accuratePow';
 import { Side, TradeStatus } from './enums';
 import type { PriceMatrix, SimResult } from './fromSignals';
 
@@ -319,7 +320,7 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
 
     set(M_SHARPE, col, stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn);
     const mddR = anyCum ? minCumDd : NaN;
-    const annReturn = Math.pow(cum, ann / nRows) - 1;
+    const annReturn = accuratePow(cum, ann / nRows) - 1;
     set(M_CALMAR, col, mddR === 0 ? NaN : annReturn / Math.abs(mddR));
     set(M_OMEGA, col, sumNeg === 0 ? Infinity : sumPos / -sumNeg);
     const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;

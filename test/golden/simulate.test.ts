@@ -63,3 +63,15 @@ describe('simulate command (library call)', () => {
     await expect(run([], {} as never)).rejects.toThrow(/expected exactly one case file, got 0\. usage: vecbt simulate <case\.json>/);
   });
 });
+
+describe('bit-exactness', () => {
+  it('every number of every golden case is bit-identical to vectorbt 0.28.3 (not only within 1e-9)', async () => {
+    for (const file of CASES) {
+      const name = file.replace(/\.case\.json$/, '');
+      const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8'));
+      const actual = JSON.parse(await simulateCaseJson(join(DIR, file)));
+      const m = compareExpected(expected, actual, { rel: 0, abs: 0 });
+      expect(m && `${name}: ${m.path}: ${m.message}`, 'bit-identical').toBeNull();
+    }
+  });
+});
