@@ -57,6 +57,7 @@ async function compareReads(pool: pg.Pool, chunkSize: number): Promise<void> {
     console.log(`  read path ${name.padEnd(34)} ${Math.round(performance.now() - t)} ms`);
   };
   await time('binary COPY -> typed arrays', async (c) => void (await readChunkBars(client, c, idx)));
+  await time('binary COPY of array_agg per ticker', async (c) => void (await readChunkBars(client, c, idx, 'agg')));
   await time('plain rows (node-postgres objects)', async (c) => {
     await client.query(
       'SELECT ticker, date, open, high, low, close, volume FROM daily_market_data WHERE ticker = ANY($1) AND date BETWEEN $2 AND $3',

@@ -3,9 +3,11 @@
  *
  * Path: binary `COPY (SELECT col, day, o, h, l, c, v ...) TO STDOUT` parsed in place from each CopyData
  * payload, no per-row objects kept. Why this one: measured by `npm run bench:batch -- --compare-read`
- * on 6,000 x 504 (2-core machine, local PG 15), see bench/batch.ts; plain rows through node-postgres
- * build a JS object and parse 7 text values per bar, and `array_agg` per ticker makes the server sort and
- * build arrays and the client parse array literals, both several times slower than the binary stream.
+ * on 6,000 x 504 (2-core machine, local PG 15): plain rows through node-postgres (a JS object and 7 text
+ * values parsed per bar) took ~20 s, `array_agg` per ticker as a normal query (array literals parsed as
+ * text) ~11 s, this binary COPY ~5 s, the psql COPY floor ~4 s. A binary COPY of `array_agg` per ticker
+ * (mode 'agg': 500 messages a chunk instead of 250k) measured the same within noise: the server's work
+ * dominates both; 'rows' stays the default, as the simpler server plan.
  * The column (ordinal in the chunk) and day (days since 2000-01-01) come from the server as int4, so
  * no string is decoded per bar. Values are cast to float8 on the server: numeric/real/bigint columns work.
  *
@@ -32,12 +34,26 @@ const SQL = `COPY (
    WHERE d.date BETWEEN current_setting('vecbt.date_from')::date AND current_setting('vecbt.date_to')::date
 ) TO STDOUT (FORMAT binary)`;
 
+const AGG_SQL = `COPY (
+  SELECT t.i::int4, array_agg((d.date - DATE '2000-01-01')::int4), array_agg(d.open::float8), array_agg(d.high::float8),
+         array_agg(d.low::float8), array_agg(d.close::float8), array_agg(d.volume::float8)
+    FROM unnest(current_setting('vecbt.symbols')::text[]) WITH ORDINALITY AS t(sym, i)
+    JOIN daily_market_data d ON d.ticker = t.sym
+   WHERE d.date BETWEEN current_setting('vecbt.date_from')::date AND current_setting('vecbt.date_to')::date
+   GROUP BY t.i
+) TO STDOUT (FORMAT binary)`;
+
 /**
  * readChunkBars(client, symbols, dateIndex): matrices of nRows = dateIndex.length, nCols = symbols.length,
  * NaN where a ticker has no bar (or a NULL value).
  * @example const { data, barsPerCol } = await readChunkBars(client, ['AAA', 'BBB'], run.dateIndex)
  */
-export async function readChunkBars(client: PoolClient, symbols: readonly string[], dateIndex: Int32Array): Promise<ChunkBars> {
+export async function readChunkBars(
+  client: PoolClient,
+  symbols: readonly string[],
+  dateIndex: Int32Array,
+  mode: 'rows' | 'agg' = 'rows',
+): Promise<ChunkBars> {
   const nRows = dateIndex.length;
   const nCols = symbols.length;
   const size = nRows * nCols;
@@ -63,6 +79,49 @@ export async function readChunkBars(client: PoolClient, symbols: readonly string
   );
   let headerSeen = false;
   let bars = 0;
+  if (mode === 'agg') {
+    await copyOut(client, AGG_SQL, (buf) => {
+      const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+      let o = 0;
+      if (!headerSeen) {
+        o = 19 + dv.getInt32(15);
+        headerSeen = true;
+      }
+      if (dv.getInt16(o) === -1) return; // trailer
+      o += 2 + 4;
+      const col = dv.getInt32(o) - 1;
+      o += 4;
+      // Binary array: int32 byte length, then ndim, has-null flag, element oid, (size, lower bound), elements.
+      o += 4;
+      const ndim = dv.getInt32(o);
+      const n = ndim ? dv.getInt32(o + 12) : 0;
+      o += 12 + 8 * ndim;
+      const cells = new Int32Array(n);
+      for (let k = 0; k < n; k++) {
+        const row = rowOfDay[dv.getInt32(o + 4) - day0] ?? -1;
+        cells[k] = row < 0 ? -1 : col * nRows + row;
+        o += 8;
+        if (row >= 0) {
+          barsPerCol[col]++;
+          bars++;
+        }
+      }
+      for (let f = 0; f < 5; f++) {
+        const field = fields[f];
+        o += 4;
+        o += 12 + 8 * dv.getInt32(o);
+        for (let k = 0; k < n; k++) {
+          const len = dv.getInt32(o);
+          o += 4;
+          if (len === 8) {
+            if (cells[k] >= 0) field[cells[k]] = dv.getFloat64(o);
+            o += 8;
+          }
+        }
+      }
+    });
+    return { data, barsPerCol, bars };
+  }
   await copyOut(client, SQL, (buf) => {
     // DataView reads (TurboFan intrinsics) rather than Buffer#readDoubleBE (byte-by-byte in JS): about
     // 1 s less per 3 M bars. Each CopyData payload holds whole tuples (PostgreSQL sends one per row).

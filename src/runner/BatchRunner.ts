@@ -66,6 +66,8 @@ export interface BatchOptions {
   /** The command that continues a run (for messages); default `npx vecbt run --resume <id>`. */
   resumeCommand?: (runId: number) => string;
   resultsCommand?: (runId: number) => string;
+  /** Read the next chunk while this one is simulated and written (default true). */
+  prefetch?: boolean;
 }
 
 export function memorySample(): MemorySample {
@@ -196,14 +198,15 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       this.sample();
       const params = resolveStrategy(fromStored(run.params));
       let failure: string | null = null;
-      for (const chunk of pending) {
+      for (let k = 0; k < pending.length; k++) {
+        const chunk = pending[k];
         if (this.aborted) break;
         if (this.lockLost) {
           // The lock's connection died (and the lock with it): take a new one before writing more.
           lock.release(true);
           lock = await this.reacquireLock(runId);
         }
-        const err = await this.runChunk(run, chunk, chunks.length, params);
+        const err = await this.runChunk(run, chunk, chunks.length, params, pending[k + 1]);
         if (err === ABORTED) break;
         if (err) {
           failure = err;
@@ -211,6 +214,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         }
         tickersDone += chunk.tickers.length;
       }
+      await this.dropPrefetch();
       const status = failure ? 'failed' : this.aborted ? 'aborted' : 'done';
       return await this.finish(runId, status, t0, tickersDone, failure ?? (status === 'aborted' ? this.aborted : null));
     } finally {
@@ -297,7 +301,55 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
   }
 
   /** One chunk with retries; returns null when committed, else the failure message (run fails). */
-  private async runChunk(run: RunRow, chunk: ChunkRow, chunksTotal: number, params: Readonly<StrategyParams>): Promise<string | null | typeof ABORTED> {
+  /**
+   * The next chunk's read, started before this chunk is simulated and written: the server produces the
+   * next rows while this chunk's write waits on the server and in the gaps of the event loop. At most one
+   * chunk ahead (one more chunk of arrays alive). A failed prefetch is simply read again, with retries.
+   */
+  private prefetch: { chunkNo: number; done: Promise<{ bars: ChunkBars; readMs: number } | { error: unknown }> } | null = null;
+
+  private startPrefetch(run: RunRow, chunk: ChunkRow): void {
+    if (this.opts.prefetch === false) return;
+    const t = performance.now();
+    const done = (async () => {
+      const client = await this.opts.pool.connect();
+      client.on('error', ignore);
+      try {
+        const bars = await readChunkBars(client, chunk.tickers, run.dateIndex);
+        client.off('error', ignore);
+        client.release();
+        return { bars, readMs: performance.now() - t };
+      } catch (error) {
+        client.off('error', ignore);
+        client.release(isConnectionError(error) ? (error as Error) : undefined);
+        throw error;
+      }
+    })().catch((error: unknown) => ({ error }));
+    this.prefetch = { chunkNo: chunk.chunkNo, done };
+  }
+
+  private async takePrefetch(chunkNo: number): Promise<{ bars: ChunkBars; readMs: number } | null> {
+    const p = this.prefetch;
+    this.prefetch = null;
+    if (!p) return null;
+    const r = await p.done;
+    if (p.chunkNo !== chunkNo || 'error' in r) return null; // a failed prefetch: read again (with retries)
+    return r;
+  }
+
+  private async dropPrefetch(): Promise<void> {
+    const p = this.prefetch;
+    this.prefetch = null;
+    if (p) await p.done;
+  }
+
+  private async runChunk(
+    run: RunRow,
+    chunk: ChunkRow,
+    chunksTotal: number,
+    params: Readonly<StrategyParams>,
+    next?: ChunkRow,
+  ): Promise<string | null | typeof ABORTED> {
     const { pool } = this.opts;
     const maxAttempts = this.opts.maxAttempts ?? 5;
     const symbols = chunk.tickers;
@@ -316,10 +368,13 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         await markChunkStarted(pool, run.id, chunk.chunkNo);
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'reading' });
         let t = performance.now();
+        const pre = await this.takePrefetch(chunk.chunkNo);
         client = await pool.connect();
         client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
-        let bars: ChunkBars | null = await readChunkBars(client, symbols, run.dateIndex);
-        const readMs = performance.now() - t;
+        let bars: ChunkBars | null = pre ? pre.bars : await readChunkBars(client, symbols, run.dateIndex);
+        // A prefetched chunk reports its own read duration (it overlapped the previous chunk's work).
+        const readMs = pre ? pre.readMs : performance.now() - t;
+        if (next && !this.aborted) this.startPrefetch(run, next);
 
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'simulating' });
         t = performance.now();
@@ -335,6 +390,10 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         t = performance.now();
         await writeChunkResults(client, { runId: run.id, chunkNo: chunk.chunkNo, bars: nBars, results: rows.results, trades: rows.trades, tickers: symbols.length });
         const writeMs = performance.now() - t;
+        // With --expose-gc (bench, or NODE_OPTIONS=--expose-gc on a small dyno), collect the chunk's
+        // arrays now: typed-array memory is external to the V8 heap and otherwise lingers until V8 feels
+        // heap pressure, which shows up as RSS growth across chunks.
+        (globalThis as { gc?: () => void }).gc?.();
         const memory = memorySample();
         if (memory.rssMb > this.peakRssMb) this.peakRssMb = memory.rssMb;
         // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.

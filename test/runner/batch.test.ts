@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { execFileSync } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { loadOhlcvCsv } from '../../src/data/loadOhlcvCsv';
 import { synthUniverse } from '../../src/data/synth';
@@ -168,21 +169,20 @@ describe('BatchRunner on fixtures (4 real stocks + 30 synthetic + 2 short)', () 
   });
 
   it('a dropped connection (pg_terminate_backend) mid-chunk is retried and changes nothing', async () => {
-    const admin = new pg.Client({ connectionString: db.url });
-    await admin.connect();
     const r = runner({ chunkSize: 7 });
     const errors: { willRetry: boolean; attempt: number }[] = [];
     let killed = false;
     r.on('chunk:phase', (e) => {
       if (e.chunkNo === 3 && e.phase === 'simulating' && !killed) {
         killed = true;
-        // Kill every other backend of this database (the chunk's client among them) while it simulates.
-        void admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+        // Kill every other backend of this database (the chunk's client, the prefetch and the run lock among
+        // them) while it simulates; synchronously, so the kill has landed before the chunk writes.
+        execFileSync('psql', ['-X', '-q', '-d', db.url, '-c',
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()']);
       }
     });
     r.on('chunk:error', (e) => errors.push({ willRetry: e.willRetry, attempt: e.attempt }));
     const done = await r.start();
-    await admin.end();
     expect(killed).toBe(true);
     expect(done.status).toBe('done');
     expect(errors.length, 'at least one retried error').toBeGreaterThan(0);
