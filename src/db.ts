@@ -43,7 +43,7 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
     connUrl = url;
     label = poolConfigFromUrl(url).target.label;
   } else {
-    embedded = await startEmbedded({ dir: opts.embeddedDir });
+    embedded = await startEmbedded({ dir: opts.embeddedDir, log: (line) => process.stderr.write(line + '\n') });
     connUrl = embedded.url;
     label = embedded.label;
   }

