@@ -228,3 +228,14 @@ describe('fromSignals: shapes and records', () => {
     expect(() => fromSignals({ nRows: 2, nCols: 2, close: new Float64Array(4) }, new Uint8Array(4), new Uint8Array(4), { fees: Float64Array.of(1, 2, 3) })).toThrow(/fees/);
   });
 });
+
+describe('fromSignals: reusable buffers', () => {
+  it('fromSignals(..., { value }) writes every element of a reused value buffer', () => {
+    const close = Float64Array.of(10, 11, 12);
+    const buf = new Float64Array(3).fill(-1);
+    const sim = fromSignals({ nRows: 3, nCols: 1, close }, Uint8Array.of(1, 0, 0), Uint8Array.of(0, 0, 1), {}, { value: buf });
+    expect(sim.value, 'the same buffer').toBe(buf);
+    expect([...buf]).toEqual([100, 110, 120]);
+    expect(() => fromSignals({ nRows: 3, nCols: 1, close }, new Uint8Array(3), new Uint8Array(3), {}, { value: new Float64Array(2) })).toThrow(/buffers.value/);
+  });
+});
