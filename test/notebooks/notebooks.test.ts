@@ -26,7 +26,7 @@ describe('notebooks/', () => {
   }
 
   it('run_notebooks.py executes every notebook without error (failing cell and tslab stderr printed otherwise)', async () => {
-    const env = { ...process.env, TZ: 'UTC' };
+    const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
     delete env.DATABASE_URL;
     const r = await runNotebooks(NOTEBOOKS.map((n) => `notebooks/${n}`), env);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
