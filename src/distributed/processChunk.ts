@@ -1,0 +1,161 @@
+/**
+ * The per-chunk step of a distributed run, as one worker does it for one job `{ runId, chunkNo }`:
+ * claim the chunk -> read its bars (binary COPY) on the run's date index -> the engine -> results + trades +
+ * "chunk done" in ONE transaction (`writeChunkResults`, the single-process runner's write) -> figures and
+ * the worker's name -> end the run when this was its last open chunk.
+ *
+ * Idempotent per (run, chunk), so at-least-once delivery never doubles a row:
+ * - a chunk already `done` is not claimed: the job is acknowledged without reading or writing;
+ * - two copies of a job running at once (a slow worker whose job expired and was redelivered) both
+ *   compute, but only one commit succeeds: the other's COPY hits the (run_id, ticker) primary key of
+ *   vecbt_results (or finds the chunk done) and rolls back whole, reported as `already-done`.
+ */
+import type { Pool, PoolClient } from 'pg';
+import { getRun, type RunRow } from '../data/getRun';
+import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
+import { recordChunkFigures } from '../data/recordChunkFigures';
+import { ChunkAlreadyDoneError, writeChunkResults } from '../data/writeChunkResults';
+import { fromStored, memorySample } from '../runner/BatchRunner';
+import { chunkRows, type ChunkRows } from '../runner/chunkRows';
+import type { MemorySample } from '../runner/events';
+import { resolveStrategy, runStrategy, type StrategyParams, type StrategyResult } from '../strategy';
+import type { OhlcvMatrix } from '../data/pivot';
+import { isConnectionError } from '../db';
+import { claimChunk } from './data/claimChunk';
+import { finalizeRun } from './data/finalizeRun';
+import { recordChunkWorker } from './data/recordChunkWorker';
+
+/** The simulation a worker runs on a chunk's matrices (default: the RVOL/ATR% strategy's `runStrategy`). */
+export type ChunkEngine = (data: OhlcvMatrix, params: Readonly<StrategyParams>) => StrategyResult;
+
+/** What a worker keeps between jobs: each run's row (its date index) and resolved parameters. */
+export type RunCache = Map<number, { run: RunRow; params: Readonly<StrategyParams> }>;
+
+export interface ChunkStepContext {
+  pool: Pool;
+  /** This worker's name, stored in vecbt_chunks.worker. */
+  worker: string;
+  engine?: ChunkEngine;
+  runs?: RunCache;
+  /** Called when the chunk is claimed, before its bars are read. */
+  onClaim?: (info: { tickers: string[]; attempts: number; chunksTotal: number }) => void;
+}
+
+export type ChunkStepOutcome =
+  | {
+      kind: 'done';
+      runId: number;
+      chunkNo: number;
+      chunksTotal: number;
+      tickers: number;
+      bars: number;
+      readMs: number;
+      computeMs: number;
+      writeMs: number;
+      memory: MemorySample;
+      rows: Pick<ChunkRows, 'tradeCount' | 'tickersWithTrades' | 'meanWinRatePct' | 'summaries' | 'skipped'>;
+      /** Set when this chunk was the run's last open one and the run ended now. */
+      runFinished: 'done' | 'failed' | null;
+    }
+  /** Committed before (a redelivered job) or by a concurrent copy of this job: nothing written. */
+  | { kind: 'already-done'; runId: number; chunkNo: number; runFinished: 'done' | 'failed' | null }
+  /** The run is not running (aborted, failed or deleted): nothing done; the chunk stays as it is. */
+  | { kind: 'run-closed'; runId: number; chunkNo: number; runStatus: string | null };
+
+const ignore = () => undefined;
+
+/** True when `err` says the chunk was committed by someone else (a concurrent copy of the same job). */
+function isAlreadyWritten(err: unknown): boolean {
+  return err instanceof ChunkAlreadyDoneError || (err as { code?: string })?.code === '23505';
+}
+
+/**
+ * processChunk(ctx, runId, chunkNo): does one chunk job. Throws on engine or database errors (the chunk is
+ * left `running`: the caller releases or fails it).
+ * @example const out = await processChunk({ pool, worker: 'web.1:42' }, 7, 3)
+ */
+export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo: number): Promise<ChunkStepOutcome> {
+  const { pool } = ctx;
+  const runs = ctx.runs ?? new Map();
+  let cached = runs.get(runId);
+  if (!cached) {
+    const run = await getRun(pool, runId);
+    if (!run) return { kind: 'run-closed', runId, chunkNo, runStatus: null };
+    cached = { run, params: resolveStrategy(fromStored(run.params)) };
+    runs.set(runId, cached);
+  }
+  const { run, params } = cached;
+  const claim = await claimChunk(pool, runId, chunkNo, ctx.worker);
+  if (claim.kind === 'done') return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
+  if (claim.kind === 'run-closed') return { kind: 'run-closed', runId, chunkNo, runStatus: claim.runStatus };
+  const symbols = claim.tickers;
+  ctx.onClaim?.({ tickers: symbols, attempts: claim.attempts, chunksTotal: run.chunksTotal });
+
+  let client: PoolClient | null = await pool.connect();
+  client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
+  try {
+    let t = performance.now();
+    let bars: ChunkBars | null = await readChunkBars(client, symbols, run.dateIndex);
+    const readMs = performance.now() - t;
+
+    t = performance.now();
+    let result: StrategyResult | null = (ctx.engine ?? runStrategy)(bars.data, params);
+    const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo });
+    const nBars = bars.bars;
+    // Drop the chunk's matrices before writing: only the row arrays stay alive.
+    bars = null;
+    result = null;
+    const computeMs = performance.now() - t;
+
+    t = performance.now();
+    try {
+      await writeChunkResults(client, { runId, chunkNo, bars: nBars, results: rows.results, trades: rows.trades, tickers: symbols.length });
+    } catch (err) {
+      if (!isAlreadyWritten(err)) throw err;
+      client.off('error', ignore);
+      client.release();
+      client = null;
+      return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
+    }
+    const writeMs = performance.now() - t;
+    // As the single-process runner: with --expose-gc, collect the chunk's arrays now (typed-array memory
+    // is external to the V8 heap and otherwise lingers, showing up as RSS growth across chunks).
+    (globalThis as { gc?: () => void }).gc?.();
+    const memory = memorySample();
+    // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
+    await recordChunkFigures(client, runId, chunkNo, {
+      readMs,
+      computeMs,
+      writeMs,
+      rssMb: memory.rssMb,
+      heapMb: memory.heapUsedMb,
+      arrayBuffersMb: memory.arrayBuffersMb,
+    }).catch(ignore);
+    await recordChunkWorker(client, runId, chunkNo, ctx.worker).catch(ignore);
+    client.off('error', ignore);
+    client.release();
+    client = null;
+    const runFinished = await finalizeRun(pool, runId).catch(() => null);
+    return {
+      kind: 'done',
+      runId,
+      chunkNo,
+      chunksTotal: run.chunksTotal,
+      tickers: symbols.length,
+      bars: nBars,
+      readMs,
+      computeMs,
+      writeMs,
+      memory,
+      rows: { tradeCount: rows.tradeCount, tickersWithTrades: rows.tickersWithTrades, meanWinRatePct: rows.meanWinRatePct, summaries: rows.summaries, skipped: rows.skipped },
+      runFinished,
+    };
+  } catch (err) {
+    if (client) {
+      // A broken connection must not go back to the pool.
+      client.off('error', ignore);
+      client.release(isConnectionError(err) ? (err as Error) : undefined);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Distributed runs with real worker processes on a real PostgreSQL: three `vecbt worker` processes share
+ * one run and produce exactly the single-process results; a worker SIGKILLed mid-chunk loses nothing (its
+ * job expires and is retried); a run with no worker waits, and workers that start later join in.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { synthUniverse } from '../../src/data/synth';
+import { BatchRunner } from '../../src/runner';
+import { DistributedRun } from '../../src/distributed';
+import { chunksOf, resultsOf, startWorker, stopWorker, tradesOf, type WorkerProcess } from './helpers';
+
+const TICKERS = 240;
+const CHUNK = 20;
+let db: TestDatabase;
+let baseline = 0;
+let workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await synthUniverse(db.pool, { tickers: TICKERS, days: 320, seed: 7 });
+  baseline = (await new BatchRunner({ pool: db.pool, target: 'test', chunkSize: 50 }).start()).runId;
+});
+afterEach(async () => {
+  await Promise.all(workers.map((w) => stopWorker(w, 5000)));
+  workers = [];
+});
+afterAll(() => db?.drop());
+
+function distributed(policy?: ConstructorParameters<typeof DistributedRun>[0]['policy']) {
+  return new DistributedRun({ pool: db.pool, target: 'test', chunkSize: CHUNK, pollMs: 100, policy });
+}
+
+async function expectIdenticalToBaseline(runId: number) {
+  const { rows } = await db.pool.query('SELECT count(*)::int AS n, count(DISTINCT ticker)::int AS d FROM vecbt_results WHERE run_id = $1', [runId]);
+  expect(rows[0], 'every ticker exactly once').toEqual({ n: TICKERS, d: TICKERS });
+  expect(await resultsOf(db.pool, runId), 'results identical to the single-process run').toEqual(await resultsOf(db.pool, baseline));
+  expect(await tradesOf(db.pool, runId), 'trades identical to the single-process run').toEqual(await tradesOf(db.pool, baseline));
+}
+
+describe('vecbt worker processes on one distributed run', () => {
+  it('3 workers: run done, every ticker exactly once, results identical to the single-process run, SIGTERM exits 0', async () => {
+    workers = [1, 2, 3].map((i) => startWorker(db.url, 'cli', ['--name', `w${i}`, '--poll-ms', '50']));
+    await Promise.all(workers.map((w) => w.waitFor(/waiting for chunk jobs/)));
+    const run = distributed();
+    const events: string[] = [];
+    for (const e of ['run:start', 'chunk:start', 'chunk:done', 'run:done'] as const) run.on(e, () => events.push(e));
+    const done = await run.follow();
+    expect(done.status, done.error).toBe('done');
+    expect(done.tickersDone).toBe(TICKERS);
+    expect(events.filter((e) => e === 'chunk:done').length, 'one chunk:done per chunk').toBe(TICKERS / CHUNK);
+    await expectIdenticalToBaseline(done.runId);
+    const chunks = await chunksOf(db.pool, done.runId);
+    expect(chunks.every((c) => c.status === 'done' && /^w[123]$/.test(c.worker ?? '')), 'every chunk done, by a named worker').toBe(true);
+    expect(new Set(chunks.map((c) => c.worker)).size, 'the chunks were shared').toBeGreaterThan(1);
+    const { rows } = await db.pool.query(`SELECT distributed, status, peak_rss_mb FROM vecbt_runs WHERE id = $1`, [done.runId]);
+    expect(rows[0].distributed).toBe(true);
+    expect(rows[0].peak_rss_mb, 'peak RSS of the workers').toBeGreaterThan(20);
+    const stops = await Promise.all(workers.map((w) => stopWorker(w)));
+    for (const s of stops) {
+      expect(s.code, 'SIGTERM: exit 0').toBe(0);
+      expect(s.ms, 'SIGTERM: out well within 30 s').toBeLessThan(10_000);
+    }
+    const { rows: ws } = await db.pool.query(`SELECT name, rss_mb, stopped_at FROM vecbt_workers WHERE name IN ('w1', 'w2', 'w3') ORDER BY name`);
+    expect(ws.map((w) => w.name)).toEqual(['w1', 'w2', 'w3']);
+    expect(ws.every((w) => w.rss_mb > 0 && w.stopped_at), 'each worker left its last memory reading and its stop').toBe(true);
+  });
+
+  it('a worker SIGKILLed mid-chunk: its chunk expires and is retried by another, the run completes, no duplicates, identical results', async () => {
+    const slow = startWorker(db.url, 'fixture', ['victim'], { TEST_SLOW_MS: '20000' });
+    workers = [slow];
+    await slow.waitFor(/waiting for chunk jobs/);
+    const run = distributed({ expireInSeconds: 3, retryLimit: 2, retryDelaySeconds: 0 });
+    const following = run.follow();
+    const took = await slow.waitFor(/took chunk (\d+)/);
+    const killedChunk = Number(/took chunk (\d+)/.exec(took)![1]);
+    slow.child.kill('SIGKILL');
+    await slow.exited;
+    const runId = run.runId!;
+    expect((await chunksOf(db.pool, runId))[killedChunk - 1], 'killed after claiming, before committing').toMatchObject({ status: 'running', worker: 'victim' });
+    const t = Date.now();
+    workers.push(startWorker(db.url, 'cli', ['--name', 'k1', '--maintenance-seconds', '1', '--poll-ms', '50']));
+    workers.push(startWorker(db.url, 'cli', ['--name', 'k2', '--maintenance-seconds', '1', '--poll-ms', '50']));
+    const done = await following;
+    expect(done.status, done.error).toBe('done');
+    expect(Date.now() - t, 'the lost chunk is retried within seconds of its expiry').toBeLessThan(20_000);
+    await expectIdenticalToBaseline(runId);
+    const chunk = (await chunksOf(db.pool, runId))[killedChunk - 1];
+    expect(chunk.status).toBe('done');
+    expect(chunk.worker, 'redone by a live worker').toMatch(/^k[12]$/);
+    expect(chunk.attempts, 'claimed by the victim, then again').toBeGreaterThanOrEqual(2);
+  });
+
+  it('a run with no worker waits; a worker started later does it, and another started after that joins in', async () => {
+    const run = distributed();
+    let finished = false;
+    const following = run.follow().then((d) => ((finished = true), d));
+    await new Promise((r) => setTimeout(r, 1500));
+    const runId = run.runId!;
+    expect(finished, 'no worker: the run waits').toBe(false);
+    expect((await chunksOf(db.pool, runId)).every((c) => c.status === 'pending'), 'nothing taken yet').toBe(true);
+    const first = startWorker(db.url, 'fixture', ['late1'], { TEST_SLOW_MS: '250' });
+    workers = [first];
+    await first.waitFor(/chunk \d+\/\d+ of run \d+ done/);
+    workers.push(startWorker(db.url, 'fixture', ['late2'], { TEST_SLOW_MS: '250' }));
+    const done = await following;
+    expect(done.status, done.error).toBe('done');
+    await expectIdenticalToBaseline(runId);
+    const by = new Set((await chunksOf(db.pool, runId)).map((c) => c.worker));
+    expect([...by].sort(), 'both workers did chunks').toEqual(['late1', 'late2']);
+  });
+});
