@@ -31,5 +31,18 @@ describe('notebooks/', () => {
     const r = await runNotebooks(NOTEBOOKS.map((n) => `notebooks/${n}`), env);
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toContain(`${NOTEBOOKS.length}/${NOTEBOOKS.length} notebooks ran without error`);
+
+    // the charts made it into the executed notebooks, with plotly.js inlined exactly once per notebook
+    const drawn = NOTEBOOKS.map((name) => {
+      const nb = JSON.parse(readFileSync(`notebooks/.executed/${name}`, 'utf8')) as { cells: { outputs?: { data?: Record<string, string | string[]> }[] }[] };
+      const html = nb.cells.flatMap((c) => c.outputs ?? []).map((o) => [o.data?.['text/html'] ?? ''].flat().join(''));
+      return [name, html.filter((h) => h.includes('class="vecbt-plot"')).length, html.filter((h) => h.includes('plotly.js v4')).length];
+    });
+    expect(drawn).toEqual([
+      ['01-signals.ipynb', 3, 1],
+      ['02-equity.ipynb', 4, 1],
+      ['03-universe.ipynb', 4, 1],
+      ['04-parameters.ipynb', 4, 1],
+    ]);
   }, 600_000);
 });

@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { heatmapFigure, priceSignalsFigure, writeHtml } from '../../src/index';
+import { equityFigure, heatmapFigure, priceSignalsFigure, show, writeHtml } from '../../src/index';
 import { drawnTraces, dumpDom } from '../../scripts/chromium';
 
 // Needs Debian's `chromium` (installed by .ci/run). Runs offline: the launcher points Chromium at a dead
@@ -37,5 +37,17 @@ describe('charts draw in headless Chromium, offline', () => {
     const dom = dumpDom(path);
     expect(drawnTraces(dom).heatmap).toBe(1);
     expect(dom, 'the heatmap is painted into an inline image').toMatch(/<image [^>]*href="data:image\/png;base64,/);
+  });
+
+  it('show() outputs draw in one page: the first inlines plotly.js, the second reuses it (as in a notebook)', () => {
+    const outputs: string[] = [];
+    const display = { html: (h: string) => outputs.push(h) };
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('vecbt.plot.plotlyInlined')];
+    show(equityFigure(x, [{ name: 'Close', values: close }]), { display });
+    show(equityFigure(x, [{ name: 'RVOL', values: rvol }, { name: 'ATR %', values: atrPct }]), { display });
+    expect(outputs[1], 'the second output carries no bundle').not.toContain('plotly.js v4');
+    const path = join(dir, 'notebook-outputs.html');
+    writeFileSync(path, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${outputs.map((o) => `<div class="output">${o}</div>`).join('\n')}</body></html>`);
+    expect(drawnTraces(dumpDom(path))).toMatchObject({ scatter: 3, linePaths: 3 });
   });
 });
