@@ -103,7 +103,8 @@ export async function startEmbedded(opts: { dir?: string; log?: (line: string) =
   if (isRoot) {
     mkdirSync(dir, { recursive: true });
     const bin = nativeBinDir();
-    const changed = grantTraverse([dir, ...(bin ? [resolve(bin, 'native', 'bin')] : [])]);
+    // The data directory itself stays 0700 (PostgreSQL insists); only its ancestors need the bit.
+    const changed = grantTraverse([dirname(dir), ...(bin ? [resolve(bin, 'native', 'bin')] : [])]);
     if (changed.length) opts.log?.(`vecbt: running as root; gave the postgres user traverse access (o+x) to ${changed.join(', ')}`);
   }
   const initialised = existsSync(resolve(dir, 'PG_VERSION'));
@@ -122,7 +123,7 @@ export async function startEmbedded(opts: { dir?: string; log?: (line: string) =
     await epg.start();
   } catch (err) {
     throw new UserError(
-      `could not start the embedded PostgreSQL in ${dir} (${(err as Error)?.message ?? err}); last log lines: ${logs.slice(-3).join(' | ').replace(/\s+/g, ' ')}; delete ${dir} to re-initialise it, or set DATABASE_URL`,
+      `could not start the embedded PostgreSQL in ${dir} (${(err as Error)?.message ?? String(err)}); last log lines: ${logs.slice(-3).join(' | ').replace(/\s+/g, ' ')}; delete ${dir} to re-initialise it, or set DATABASE_URL`,
       1,
     );
   }
