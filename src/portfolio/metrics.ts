@@ -252,8 +252,12 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
         const cv = cum * 100;
         anyCum = true;
         if (!(cv <= cumMax)) cumMax = cv;
-        const dd = cv / cumMax - 1;
-        if (dd < minCumDd || dd !== dd) minCumDd = dd;
+        else if (cv < cumMax) {
+          // Below the running max: the only bars whose drawdown can be negative.
+          const dd = cv / cumMax - 1;
+          if (dd < minCumDd) minCumDd = dd;
+        }
+        if (cv !== cv) minCumDd = NaN; // np.min propagates NaN
       }
 
       if (v === v) {
