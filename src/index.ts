@@ -6,15 +6,8 @@
  * resolution) loads this file as well as tsx and vitest do.
  */
 
-// portfolio: the vectorbt-faithful simulation, its records and stats
-export { fromSignals, resolveSimOptions, SIM_DEFAULTS, MIN_SIZE } from './portfolio/fromSignals';
-export type { PriceMatrix, SimOptions, SimResult, ResolvedSimOptions, Flex } from './portfolio/fromSignals';
-export { computeStats, statsMean, statIndex, STAT_NAMES, STAT_KINDS } from './portfolio/metrics';
-export type { StatName, StatsTable, StatsOptions } from './portfolio/metrics';
-export { Portfolio, VECTORBT_VERSION } from './portfolio/Portfolio';
-export type { PortfolioInput, MatrixInput, SignalInput, OrderRow, TradeRow, StatsRow } from './portfolio/Portfolio';
-export { Side, SIDE_LABELS, TradeStatus, TRADE_STATUS_LABELS, ExitReason, EXIT_REASON_LABELS } from './portfolio/enums';
-export type { OrderRecords, TradeRecords } from './portfolio/records';
+// portfolio: the vectorbt-faithful simulation, its records, stats and the labelled Portfolio wrapper
+export * from './portfolio/index';
 
 // indicators
 export * from './indicators/index';
