@@ -13,13 +13,16 @@ if [[ ! -x "$root/node_modules/.bin/tslab" ]]; then
   echo "notebook: node_modules/.bin/tslab is missing; run \`npm ci\` first" >&2
   exit 1
 fi
+# Jupyter refuses to run as root without --allow-root (containers often are root).
+extra=()
+[[ "$(id -u)" == 0 ]] && extra+=(--allow-root)
 # Debian's jupyter-notebook lives in /usr/bin/python3; a pip install may be on PATH instead.
 for py in /usr/bin/python3 python3; do
   if "$py" -c 'import notebook' 2>/dev/null; then
-    exec "$py" -m notebook --notebook-dir="$root" "$@"
+    exec "$py" -m notebook --notebook-dir="$root" "${extra[@]}" "$@"
   fi
   if "$py" -c 'import jupyterlab' 2>/dev/null; then
-    exec "$py" -m jupyterlab --notebook-dir="$root" "$@"
+    exec "$py" -m jupyterlab --notebook-dir="$root" "${extra[@]}" "$@"
   fi
 done
 cat >&2 <<'MSG'
