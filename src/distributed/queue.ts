@@ -20,6 +20,8 @@ import type { Pool } from 'pg';
 export const BOSS_SCHEMA = 'vecbt_pgboss';
 export const CHUNK_QUEUE = 'vecbt-chunk';
 export const DEAD_CHUNK_QUEUE = 'vecbt-chunk-failed';
+/** Advisory-lock key serialising pg-boss installation (next to the migrator's 7_271_001 and runs' 7_271_002). */
+const BOSS_INSTALL_LOCK = 7_271_003;
 
 /** Job policy of chunk jobs, fixed when the run enqueues them. */
 export interface ChunkJobPolicy {
@@ -61,9 +63,18 @@ export async function openBoss(pool: Pool, opts: OpenBossOptions = {}): Promise<
   });
   // Maintenance errors (a dropped connection) are retried at the next interval; never crash on them.
   boss.on('error', () => undefined);
-  await boss.start();
-  await boss.createQueue(DEAD_CHUNK_QUEUE);
-  await boss.createQueue(CHUNK_QUEUE, { name: CHUNK_QUEUE, deadLetter: DEAD_CHUNK_QUEUE });
+  // Several workers starting at once on a fresh database race on pg-boss' CREATE SCHEMA (seen: a
+  // duplicate key on pg_namespace): install and create the queues under our own session lock.
+  const lock = await pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [BOSS_INSTALL_LOCK]);
+    await boss.start();
+    await boss.createQueue(DEAD_CHUNK_QUEUE);
+    await boss.createQueue(CHUNK_QUEUE, { name: CHUNK_QUEUE, deadLetter: DEAD_CHUNK_QUEUE });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [BOSS_INSTALL_LOCK]).catch(() => undefined);
+    lock.release();
+  }
   return boss;
 }
 

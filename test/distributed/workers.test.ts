@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
 import { BatchRunner } from '../../src/runner';
-import { DistributedRun } from '../../src/distributed';
+import { DistributedRun, executeDistributedRun, formatRunWorkers, listRunWorkers } from '../../src/distributed';
+import { PassThrough } from 'node:stream';
 import { chunksOf, resultsOf, startWorker, stopWorker, tradesOf, type WorkerProcess } from './helpers';
 
 const TICKERS = 240;
@@ -95,18 +96,48 @@ describe('vecbt worker processes on one distributed run', () => {
     const run = distributed();
     let finished = false;
     const following = run.follow().then((d) => ((finished = true), d));
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 1000));
     const runId = run.runId!;
     expect(finished, 'no worker: the run waits').toBe(false);
     expect((await chunksOf(db.pool, runId)).every((c) => c.status === 'pending'), 'nothing taken yet').toBe(true);
-    const first = startWorker(db.url, 'fixture', ['late1'], { TEST_SLOW_MS: '250' });
+    const first = startWorker(db.url, 'fixture', ['late1'], { TEST_SLOW_MS: '150' });
     workers = [first];
     await first.waitFor(/chunk \d+\/\d+ of run \d+ done/);
-    workers.push(startWorker(db.url, 'fixture', ['late2'], { TEST_SLOW_MS: '250' }));
+    workers.push(startWorker(db.url, 'fixture', ['late2'], { TEST_SLOW_MS: '150' }));
     const done = await following;
     expect(done.status, done.error).toBe('done');
     await expectIdenticalToBaseline(runId);
     const by = new Set((await chunksOf(db.pool, runId)).map((c) => c.worker));
     expect([...by].sort(), 'both workers did chunks').toEqual(['late1', 'late2']);
+  });
+
+  it('executeDistributedRun (vecbt run --distributed): --detach returns at once; following prints the plain log with workers; listRunWorkers tells who did what', async () => {
+    const io = () => {
+      const out = new PassThrough();
+      let text = '';
+      out.on('data', (d) => (text += d));
+      return { io: { stdout: out, stderr: out }, text: () => text };
+    };
+    const dbHandle = { pool: db.pool, target: '127.0.0.1:5432/test', embedded: false, close: async () => undefined };
+    const d = io();
+    expect(await executeDistributedRun(dbHandle, { noTui: true, params: {}, chunkSize: 60, detach: true }, d.io)).toBe(0);
+    const detachedId = Number(/run (\d+)/.exec(d.text())![1]);
+    expect(d.text()).toContain(`detached; follow it with: npx vecbt runs`);
+    expect((await chunksOf(db.pool, detachedId)).map((c) => c.status), 'queued, nobody working').toEqual(['pending', 'pending', 'pending', 'pending']);
+
+    workers = [startWorker(db.url, 'cli', ['--name', 'solo', '--poll-ms', '50'])];
+    const f = io();
+    expect(await executeDistributedRun(dbHandle, { noTui: true, params: {}, chunkSize: 120 }, f.io, { pollMs: 100 })).toBe(0);
+    const runId = Number(/run (\d+)/.exec(f.text())![1]);
+    expect(f.text()).toMatch(new RegExp(`^vecbt run: run ${runId} distributed on 127.0.0.1:5432/test`));
+    expect(f.text()).toMatch(/^chunk 2\/2 120 tickers read .* worker solo$/m);
+    expect(f.text()).toMatch(new RegExp(`^run ${runId} done `, 'm'));
+    await expectIdenticalToBaseline(runId);
+    // The detached run was also done by the worker meanwhile (its jobs were queued first).
+    await workers[0].waitFor(new RegExp(`run ${detachedId} done`));
+    expect((await chunksOf(db.pool, detachedId)).every((c) => c.status === 'done')).toBe(true);
+    const byRun = await listRunWorkers(db.pool, [runId, detachedId]);
+    expect(byRun.get(runId)!.map((w) => [w.worker, w.chunks])).toEqual([['solo', 2]]);
+    expect(formatRunWorkers(byRun.get(detachedId))).toMatch(/^solo 4 chunks \d+MB$/);
   });
 });

@@ -1,0 +1,137 @@
+/**
+ * Distributed benchmark: `npm run bench:distributed -- --tickers 24000 --days 504 --workers 1,2 [--chunk-size 500] [--seed 42] [--keep]`
+ *
+ * Against the local PostgreSQL (VECBT_BENCH_PG, default postgres://postgres@127.0.0.1:5432): a fresh database
+ * synthesised once (`vecbt db synth` logic), VACUUM ANALYZE, then
+ * - the single-process runner (`vecbt run`'s BatchRunner, prefetching) in a child process, for reference;
+ * - for each N of --workers: N `vecbt worker` processes started and idle first (their boot is not timed),
+ *   then one distributed run created, enqueued and followed from this process until done.
+ * Wall time is from creating the run to the run being done. Peak RSS is each process's own high-water mark
+ * from the OS (VmHWM in /proc/PID/status, read before the worker is stopped; maxRSS for the single runner).
+ * Every process runs with --expose-gc, as bench:batch does (the chunk's arrays are collected after each chunk).
+ * Prints figures; asserts nothing. The database is dropped at the end unless --keep.
+ */
+import pg from 'pg';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { migrate } from '../src/data/migrate';
+import { synthUniverse } from '../src/data/synth';
+
+const BASE = process.env.VECBT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+
+function arg(name: string, def?: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : def;
+}
+
+const f = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function singleChild(url: string, chunkSize: number): Promise<void> {
+  const { BatchRunner } = await import('../src/runner');
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const t0 = performance.now();
+  const done = await new BatchRunner({ pool, target: 'bench', chunkSize }).start();
+  const wall = performance.now() - t0;
+  await pool.end();
+  process.stdout.write(JSON.stringify({ status: done.status, tickers: done.tickersDone, wall, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+}
+
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function single(url: string, chunkSize: number) {
+  const out = await new Promise<string>((resolve, reject) => {
+    const c = spawn(process.execPath, ['--expose-gc', 'bin/run-ts.mjs', 'bench/distributed.ts', '--child-single', '--url', url, '--chunk-size', String(chunkSize)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let s = '';
+    c.stdout.on('data', (d) => (s += d));
+    c.on('close', (code) => (code === 0 ? resolve(s) : reject(new Error(`single runner exited ${code}`))));
+  });
+  return JSON.parse(out.trim().split('\n').pop()!) as { status: string; tickers: number; wall: number; maxRssMb: number };
+}
+
+async function distributed(pool: pg.Pool, url: string, n: number, chunkSize: number) {
+  const { DistributedRun } = await import('../src/distributed');
+  const workers = Array.from({ length: n }, (_, k) => {
+    const child = spawn(process.execPath, ['--expose-gc', 'bin/vecbt.mjs', 'worker', '--name', `bench${n}.${k + 1}`, '--poll-ms', '50'], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const ready = new Promise<void>((resolve) =>
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (/waiting for chunk jobs/.test(out)) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, ready, exited };
+  });
+  await Promise.all(workers.map((w) => w.ready));
+  const t0 = performance.now();
+  const run = new DistributedRun({ pool, target: 'bench', chunkSize, pollMs: 100 });
+  const done = await run.follow();
+  const wall = performance.now() - t0;
+  const rss = workers.map((w) => peakRssMb(w.child.pid!));
+  for (const w of workers) w.child.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exited));
+  const { rows } = await pool.query(
+    `SELECT worker, count(*)::int AS chunks, sum(read_ms) AS read, sum(compute_ms) AS compute, sum(write_ms) AS write
+       FROM vecbt_chunks WHERE run_id = $1 GROUP BY worker ORDER BY worker`,
+    [done.runId],
+  );
+  return { status: done.status, tickers: done.tickersDone, wall, rss, perWorker: rows as { worker: string; chunks: number; read: number; compute: number; write: number }[] };
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--child-single')) return singleChild(arg('--url')!, Number(arg('--chunk-size', '500')));
+  const tickers = Number(arg('--tickers', '24000'));
+  const days = Number(arg('--days', '504'));
+  const chunkSize = Number(arg('--chunk-size', '500'));
+  const seed = Number(arg('--seed', '42'));
+  const counts = (arg('--workers', '1,2') ?? '1,2').split(',').map(Number);
+  const name = `vecbt_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: `${BASE}/postgres` });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = `${BASE}/${name}`;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  try {
+    await migrate(pool);
+    let t = performance.now();
+    const bars = await synthUniverse(pool, { tickers, days, seed });
+    console.log(`synth ${tickers} tickers x ${days} days = ${bars} bars in ${f(performance.now() - t)}`);
+    await pool.query('VACUUM ANALYZE daily_market_data');
+    await pool.query('VACUUM ANALYZE tickers');
+    // Warm the cache as the runs will find it, then the single-process reference.
+    const s = await single(url, chunkSize);
+    const s2 = await single(url, chunkSize);
+    const sb = s2.wall < s.wall ? s2 : s;
+    console.log(`single-process runner (vecbt run, best of 2): ${f(sb.wall)} for ${sb.tickers} tickers, peak RSS ${sb.maxRssMb.toFixed(0)} MB [${sb.status}]`);
+    const rows: string[] = [];
+    let oneWall = NaN;
+    for (const n of counts) {
+      const r = await distributed(pool, url, n, chunkSize);
+      if (n === 1) oneWall = r.wall;
+      console.log(`--distributed, ${n} worker process(es): ${f(r.wall)} for ${r.tickers} tickers [${r.status}]; per-worker peak RSS ${r.rss.map((x) => `${x.toFixed(0)} MB`).join(', ')}`);
+      for (const w of r.perWorker) {
+        console.log(`  ${w.worker}: ${w.chunks} chunks, read ${f(w.read)} compute ${f(w.compute)} write ${f(w.write)} (summed over its chunks)`);
+      }
+      rows.push(`| ${n} worker${n > 1 ? 's' : ''} | ${f(r.wall)} | ${Number.isNaN(oneWall) ? '' : `${(oneWall / r.wall).toFixed(2)}x`} | ${Math.max(...r.rss).toFixed(0)} MB |`);
+    }
+    console.log('\n| run | wall | speed-up vs 1 worker | peak RSS per process (max) |\n|---|---|---|---|');
+    console.log(`| single process (vecbt run) | ${f(sb.wall)} | | ${sb.maxRssMb.toFixed(0)} MB |`);
+    for (const r of rows) console.log(r);
+  } finally {
+    await pool.end();
+    if (!process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    else console.log(`kept database ${url}`);
+    await admin.end();
+  }
+}
+
+await main();

@@ -1,0 +1,85 @@
+/**
+ * `vecbt run --distributed [--detach] [same options as vecbt run]`, on an open database: creates the run,
+ * enqueues its chunks for `vecbt worker` processes and, unless `--detach`, follows it with the TUI (plain
+ * log lines when stdout is not a terminal or with --no-tui) until it ends. Ctrl-C / SIGTERM of the
+ * follower marks the run aborted (chunks in progress still commit; `--resume` continues it).
+ * Exit code: 0 done / aborted / detached, 1 failed.
+ */
+import type { CommandIo } from '../cli';
+import type { Database } from '../db';
+import { UserError } from '../errors';
+import type { StrategyParams } from '../strategy';
+import { attachWorkersLine } from './attachWorkerLog';
+import { DistributedRun, type DistributedOptions } from './DistributedRun';
+
+export interface DistributedRunArgs {
+  chunkSize?: number;
+  from?: string;
+  to?: string;
+  resume?: number;
+  noTui: boolean;
+  memoryBudgetMb?: number;
+  params: Partial<StrategyParams>;
+  detach?: boolean;
+}
+
+/** Throws the one-line UserError when distributed runs cannot work here (call before opening the database). */
+export function assertDistributedTarget(env: NodeJS.ProcessEnv = process.env): void {
+  if (!env.DATABASE_URL) {
+    throw new UserError(
+      '--distributed needs DATABASE_URL: the workers (npx vecbt worker) must reach the same PostgreSQL, and the embedded default lives inside one process; set DATABASE_URL=postgres://user:password@host:5432/db',
+    );
+  }
+}
+
+export async function executeDistributedRun(db: Database, a: DistributedRunArgs, io: CommandIo, extra: Partial<DistributedOptions> = {}): Promise<number> {
+  if (db.embedded) assertDistributedTarget({});
+  const run = new DistributedRun({
+    pool: db.pool,
+    target: db.target,
+    chunkSize: a.chunkSize,
+    from: a.from,
+    to: a.to,
+    params: a.params,
+    resumeRunId: a.resume,
+    memoryBudgetMb: a.memoryBudgetMb,
+    resumeCommand: (id) => `npx vecbt run --resume ${id}  (or on the workers: npx vecbt run --distributed --resume ${id})`,
+    ...extra,
+  });
+  const onOutError = (err: NodeJS.ErrnoException) => {
+    if (err?.code !== 'EPIPE') throw err;
+  };
+  io.stdout.on?.('error', onOutError);
+  const runId = await run.prepare();
+  io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} distributed on ${db.target}: its chunks are queued for the workers (npx vecbt worker)\n`);
+  if (a.detach) {
+    io.stdout.write(`vecbt run: detached; follow it with: npx vecbt runs; results when done: npx vecbt results ${runId}\n`);
+    return 0;
+  }
+  const tty = io.stdout === process.stdout && process.stdout.isTTY && !a.noTui;
+  const ui = await import('../ui');
+  const detach: (() => void)[] = [];
+  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
+  if (tty) tui = ui.renderTui(run, { onAbort: () => run.abort('aborted from the terminal') });
+  else detach.push(ui.attachPlainLog(run, io.stdout), attachWorkersLine(run, io.stdout));
+  let signals = 0;
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (++signals === 1) {
+      if (!tty) io.stderr.write(`vecbt run: ${sig}: marking run ${runId} aborted; chunks in progress still commit (send again to exit now)\n`);
+      run.abort(sig);
+    } else process.exit(130);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  try {
+    const done = await run.follow();
+    if (tui) await tui.waitUntilExit();
+    if (done.status !== 'done' && done.resumeCommand && tty) io.stdout.write(`resume with: ${done.resumeCommand}\n`);
+    return done.status === 'failed' ? 1 : 0;
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    for (const d of detach) d();
+    tui?.unmount();
+  }
+}
