@@ -148,10 +148,11 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
   const slTrail = opt.slTrail;
   const timeExitBars = opt.timeExitBars;
 
-  // Initial record capacity for ~3% of bars trading (records grow by doubling past it); counting the entries
+  // Initial record capacity for ~3% of bars entering (two orders, one trade each; records grow by doubling past
+  // it, ~14 MB for 3M bars); counting the entries
   // first would cost a pass over the whole matrix.
-  const orders = allocOrders(Math.max(1024, n >> 5), nCols);
-  const trades = allocTrades(Math.max(512, n >> 6), nCols);
+  const orders = allocOrders(Math.max(1024, n >> 4), nCols);
+  const trades = allocTrades(Math.max(512, n >> 5), nCols);
   // Enum members as locals: the bar loop should not re-read module objects.
   const REASON_SIGNAL = ExitReason.Signal;
   const REASON_TIME = ExitReason.TimeExit;
