@@ -55,6 +55,8 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
   private aborted: string | null = null;
   private wake: (() => void) | null = null;
   private resumed = false;
+  /** Chunks done before this object enqueued anything: the rest are reported as they finish. */
+  private doneBefore = new Set<number>();
 
   constructor(private readonly opts: DistributedOptions) {
     super();
@@ -89,7 +91,9 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
     }
     const runId = await new BatchRunner(this.opts as BatchOptions).prepare();
     await markRunDistributed(pool, runId);
-    const pending = (await listChunkStates(pool, runId)).filter((c) => c.status !== 'done').map((c) => c.chunkNo);
+    const states = await listChunkStates(pool, runId);
+    this.doneBefore = new Set(states.filter((c) => c.status === 'done').map((c) => c.chunkNo));
+    const pending = states.filter((c) => c.status !== 'done').map((c) => c.chunkNo);
     if (pending.length) {
       const boss = await openBoss(pool, { supervise: false });
       try {
@@ -118,9 +122,13 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
     const runId = await this.prepare();
     const run = (await getRun(pool, runId))!;
     let states = await listChunkStates(pool, runId);
-    const prev = new Map<number, ChunkState>(states.map((s) => [s.chunkNo, s]));
+    // Workers may have done chunks between prepare() and now: only chunks done before prepare() count
+    // as done at the start; every other chunk is reported as it is seen running, failing or done.
+    const prev = new Map<number, ChunkState>(
+      states.map((s) => [s.chunkNo, this.doneBefore.has(s.chunkNo) ? s : { ...s, status: 'pending', error: null, attempts: 0 }]),
+    );
     const started = new Set<number>();
-    const doneAtStart = states.filter((s) => s.status === 'done');
+    const doneAtStart = states.filter((s) => this.doneBefore.has(s.chunkNo));
     this.emit('run:start', {
       runId,
       target: this.opts.target,
@@ -135,8 +143,6 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
       params: run.params as Record<string, number | string | boolean>,
       memoryBudgetMb: this.opts.memoryBudgetMb ?? 512,
     });
-    // Chunks already running when we start following (a resumed run) are announced as such.
-    for (const s of states) if (s.status === 'running') prev.set(s.chunkNo, { ...s, status: 'pending' });
     let peakRssMb = Math.max(0, ...states.map((s) => s.rssMb ?? 0));
     let aliveKey = '\0'; // never a real key: the first poll always reports
     let lastWorkersPoll = 0;

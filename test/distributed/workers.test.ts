@@ -140,4 +140,42 @@ describe('vecbt worker processes on one distributed run', () => {
     expect(byRun.get(runId)!.map((w) => [w.worker, w.chunks])).toEqual([['solo', 2]]);
     expect(formatRunWorkers(byRun.get(detachedId))).toMatch(/^solo 4 chunks \d+MB$/);
   });
+
+  it('SIGTERM mid-chunk: the worker commits the chunk in progress, takes no other, exits 0; the run then finishes on another worker', async () => {
+    const w = startWorker(db.url, 'fixture', ['term'], { TEST_SLOW_MS: '1500' });
+    workers = [w];
+    await w.waitFor(/waiting for chunk jobs/);
+    const run = distributed();
+    const following = run.follow();
+    const took = await w.waitFor(/took chunk (\d+)/);
+    const chunkNo = Number(/took chunk (\d+)/.exec(took)![1]);
+    const stopped = await stopWorker(w);
+    expect(stopped.code, 'exit 0 on SIGTERM').toBe(0);
+    expect(stopped.ms, 'well within the 30 s Heroku grants').toBeLessThan(15_000);
+    const runId = run.runId!;
+    const chunks = await chunksOf(db.pool, runId);
+    expect(chunks[chunkNo - 1], 'the chunk in progress committed').toMatchObject({ status: 'done', worker: 'term', attempts: 1 });
+    expect(chunks.filter((c) => c.status === 'done').length, 'and no other chunk was taken').toBe(1);
+    workers.push(startWorker(db.url, 'cli', ['--name', 'after', '--poll-ms', '50']));
+    const done = await following;
+    expect(done.status, done.error).toBe('done');
+    await expectIdenticalToBaseline(runId);
+  });
+
+  it('vecbt worker --concurrency 2: two worker processes share the run; SIGTERM stops both and exits 0', async () => {
+    const sup = startWorker(db.url, 'cli', ['--concurrency', '2', '--name', 'cc', '--poll-ms', '50']);
+    workers = [sup];
+    await sup.waitFor(/worker cc\.1 waiting for chunk jobs/);
+    await sup.waitFor(/worker cc\.2 waiting for chunk jobs/);
+    const done = await distributed().follow();
+    expect(done.status, done.error).toBe('done');
+    await expectIdenticalToBaseline(done.runId);
+    const by = new Set((await chunksOf(db.pool, done.runId)).map((c) => c.worker));
+    expect([...by].every((n) => n === 'cc.1' || n === 'cc.2'), [...by].join()).toBe(true);
+    const stopped = await stopWorker(sup);
+    expect(stopped.code).toBe(0);
+    const { rows } = await db.pool.query(`SELECT name, pid, stopped_at IS NOT NULL AS stopped FROM vecbt_workers WHERE name LIKE 'cc.%' ORDER BY name`);
+    expect(rows.map((r) => [r.name, r.stopped])).toEqual([['cc.1', true], ['cc.2', true]]);
+    expect(rows[0].pid, 'two processes').not.toBe(rows[1].pid);
+  });
 });
