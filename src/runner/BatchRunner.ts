@@ -201,12 +201,23 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       for (let k = 0; k < pending.length; k++) {
         const chunk = pending[k];
         if (this.aborted) break;
-        if (this.lockLost) {
-          // The lock's connection died (and the lock with it): take a new one before writing more.
-          lock.release(true);
-          lock = await this.reacquireLock(runId);
+        let err: string | null | typeof ABORTED;
+        try {
+          if (this.lockLost) {
+            // The lock's connection died (and the lock with it): take a new one before writing more.
+            lock.release(true);
+            lock = await this.reacquireLock(runId);
+          }
+          err = await this.runChunk(run, chunk, chunks.length, params, pending[k + 1]);
+        } catch (e) {
+          // Anything unexpected still ends the run as failed (resumable) with the reason, never 'running'.
+          err = maskPassword((e as Error)?.message ?? String(e));
+          if (e instanceof UserError) {
+            await this.dropPrefetch();
+            await this.finish(runId, 'failed', t0, tickersDone, err);
+            throw e;
+          }
         }
-        const err = await this.runChunk(run, chunk, chunks.length, params, pending[k + 1]);
         if (err === ABORTED) break;
         if (err) {
           failure = err;
