@@ -5,6 +5,7 @@
  *   npm run bench:engine                       # 6000 x 504, 5 timed runs after 1 warm-up
  *   npm run bench:engine -- --tickers 1000 --bars 252 --runs 3 --seed 7
  *   npm run bench:engine -- --gc-between       # charge each phase only for its own garbage
+ *   npm run bench:engine -- --reuse-value      # one value matrix for all runs (a chunked runner's setup)
  *
  * Prints ms per phase (median of the runs), bars/s for the whole pass, the peak RSS of the process
  * (process.resourceUsage().maxRSS) and the RSS above the input (the generated OHLCV matrices). Figures only:
@@ -26,6 +27,9 @@ const runs = arg('runs', 5);
 const seed = arg('seed', 42);
 /** --gc-between: collect garbage between phases (untimed), so each phase is charged only for its own GC work. */
 const gcBetween = process.argv.includes('--gc-between');
+/** --reuse-value: pass one preallocated value matrix to every simulation (what a chunked runner would do). */
+const reuseValue = process.argv.includes('--reuse-value');
+const valueBuffer = reuseValue ? new Float64Array(nRows * nCols) : undefined;
 const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
@@ -122,7 +126,7 @@ for (let run = 0; run <= runs; run++) {
   const c2 = process.cpuUsage();
   const t2 = performance.now();
   const prices = { nRows, nCols, close: data.close };
-  const sim = fromSignals(prices, sig.entries, sig.exits, { slStop: 0.03, fees: 0.001 });
+  const sim = fromSignals(prices, sig.entries, sig.exits, { slStop: 0.03, fees: 0.001 }, { value: valueBuffer });
   sample();
   if (gcBetween) gc();
   const c3 = process.cpuUsage();
@@ -153,7 +157,7 @@ const maxRss = process.resourceUsage().maxRSS * 1024;
 const peak = Math.max(peakSampled, maxRss > maxRssBefore ? maxRss : 0);
 const total = median(times.indicators) + median(times.signals) + median(times.simulation) + median(times.metrics);
 const bars = nRows * nCols;
-console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)${gcBetween ? ', gc between phases' : ''}`);
+console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)${gcBetween ? ', gc between phases' : ''}${reuseValue ? ', reused value buffer' : ''}`);
 console.log(`  entries ${entriesCount.toLocaleString('en-US')}, trades ${trades.toLocaleString('en-US')}`);
 const cpuTotal = median(cpuTimes.indicators) + median(cpuTimes.signals) + median(cpuTimes.simulation) + median(cpuTimes.metrics);
 console.log(`  phase        wall ms (median)   cpu ms (median; less sensitive to a loaded machine)`);
