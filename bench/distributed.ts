@@ -4,8 +4,9 @@
  * Against the local PostgreSQL (VECBT_BENCH_PG, default postgres://postgres@127.0.0.1:5432): a fresh database
  * synthesised once (`vecbt db synth` logic), VACUUM ANALYZE, then
  * - the single-process runner (`vecbt run`'s BatchRunner, prefetching) in a child process, for reference;
- * - for each N of --workers: N `vecbt worker` processes started and idle first (their boot is not timed),
- *   then one distributed run created, enqueued and followed from this process until done.
+ * - for each N of --workers: `vecbt worker --concurrency N` (N worker processes) started and idle first
+ *   (their boot is not timed), then one distributed run created, enqueued and followed from this process
+ *   until done.
  * Wall time is from creating the run to the run being done. Peak RSS is each process's own high-water mark
  * from the OS (VmHWM in /proc/PID/status, read before the worker is stopped; maxRSS for the single runner).
  * Every process runs with --expose-gc, as bench:batch does (the chunk's arrays are collected after each chunk).
@@ -56,29 +57,28 @@ async function single(url: string, chunkSize: number) {
 
 async function distributed(pool: pg.Pool, url: string, n: number, chunkSize: number) {
   const { DistributedRun } = await import('../src/distributed');
-  const workers = Array.from({ length: n }, (_, k) => {
-    const child = spawn(process.execPath, ['--expose-gc', 'bin/vecbt.mjs', 'worker', '--name', `bench${n}.${k + 1}`, '--poll-ms', '50'], {
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const ready = new Promise<void>((resolve) =>
-      child.stdout.on('data', (d) => {
-        out += d;
-        if (/waiting for chunk jobs/.test(out)) resolve();
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    return { child, ready, exited };
+  const base = `bench${n}`;
+  // NODE_OPTIONS reaches the worker processes the supervisor spawns.
+  const sup = spawn(process.execPath, ['bin/vecbt.mjs', 'worker', '--concurrency', String(n), '--name', base, '--poll-ms', '50'], {
+    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc` },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  await Promise.all(workers.map((w) => w.ready));
+  let out = '';
+  await new Promise<void>((resolve) =>
+    sup.stdout.on('data', (d) => {
+      out += d;
+      if ((out.match(/waiting for chunk jobs/g) ?? []).length >= n) resolve();
+    }),
+  );
+  const exited = new Promise<number | null>((resolve) => sup.on('exit', (code) => resolve(code)));
   const t0 = performance.now();
   const run = new DistributedRun({ pool, target: 'bench', chunkSize, pollMs: 100 });
   const done = await run.follow();
   const wall = performance.now() - t0;
-  const rss = workers.map((w) => peakRssMb(w.child.pid!));
-  for (const w of workers) w.child.kill('SIGTERM');
-  await Promise.all(workers.map((w) => w.exited));
+  const { rows: procs } = await pool.query(`SELECT name, pid FROM vecbt_workers WHERE name = $1 OR name LIKE $2 ORDER BY name`, [base, `${base}.%`]);
+  const rss = procs.map((p) => peakRssMb(p.pid));
+  sup.kill('SIGTERM');
+  await exited;
   const { rows } = await pool.query(
     `SELECT worker, count(*)::int AS chunks, sum(read_ms) AS read, sum(compute_ms) AS compute, sum(write_ms) AS write
        FROM vecbt_chunks WHERE run_id = $1 GROUP BY worker ORDER BY worker`,

@@ -81,6 +81,7 @@ export class ChunkWorker extends EventEmitter {
   private chunksDone = 0;
   private peakRssMb = 0;
   private readonly runs: RunCache = new Map();
+  private lastDrain = 0;
 
   constructor(private readonly opts: WorkerOptions) {
     super();
@@ -117,7 +118,11 @@ export class ChunkWorker extends EventEmitter {
       while (!this.stopReason) {
         let job: PgBoss.JobWithMetadata<ChunkJob> | undefined;
         try {
-          await this.drainDeadLetters();
+          // The dead-letter queue is rare traffic: look at it every few seconds, not between every two chunks.
+          if (performance.now() - this.lastDrain > 3000) {
+            await this.drainDeadLetters();
+            this.lastDrain = performance.now();
+          }
           [job] = await this.boss.fetch<ChunkJob>(CHUNK_QUEUE, { batchSize: 1, includeMetadata: true });
         } catch (err) {
           this.emit('worker:error', { message: maskPassword((err as Error)?.message ?? String(err)) });
@@ -178,7 +183,7 @@ export class ChunkWorker extends EventEmitter {
     const { runId, chunkNo } = job.data;
     const attempts = job.retryLimit + 1;
     const attempt = job.retryCount + 1;
-    await this.heartbeat(false, { runId, chunkNo });
+    void this.heartbeat(false, { runId, chunkNo }); // not awaited: bookkeeping must not delay the chunk
     try {
       const out = await processChunk({
         pool,
@@ -213,7 +218,7 @@ export class ChunkWorker extends EventEmitter {
       }
       await boss.fail(CHUNK_QUEUE, job.id, { message }).catch(ignore); // if this fails the job expires and is retried
     } finally {
-      await this.heartbeat();
+      void this.heartbeat();
     }
   }
 
@@ -244,7 +249,15 @@ export class ChunkWorker extends EventEmitter {
     }
   }
 
-  private async heartbeat(stopped = false, on: { runId: number; chunkNo: number } | null = null): Promise<void> {
+  private beats: Promise<void> = Promise.resolve();
+
+  /** Upserts this worker's row; beats are chained so a late one never overwrites a newer one (or the stop). */
+  private heartbeat(stopped = false, on: { runId: number; chunkNo: number } | null = null): Promise<void> {
+    this.beats = this.beats.then(() => this.beat(stopped, on));
+    return this.beats;
+  }
+
+  private async beat(stopped: boolean, on: { runId: number; chunkNo: number } | null): Promise<void> {
     const m: MemorySample = memorySample();
     if (m.rssMb > this.peakRssMb) this.peakRssMb = m.rssMb;
     await upsertWorker(this.opts.pool, {

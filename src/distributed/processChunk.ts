@@ -13,7 +13,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { getRun, type RunRow } from '../data/getRun';
 import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
-import { recordChunkFigures } from '../data/recordChunkFigures';
 import { ChunkAlreadyDoneError, writeChunkResults } from '../data/writeChunkResults';
 import { fromStored, memorySample } from '../runner/BatchRunner';
 import { chunkRows, type ChunkRows } from '../runner/chunkRows';
@@ -23,7 +22,7 @@ import type { OhlcvMatrix } from '../data/pivot';
 import { isConnectionError } from '../db';
 import { claimChunk } from './data/claimChunk';
 import { finalizeRun } from './data/finalizeRun';
-import { recordChunkWorker } from './data/recordChunkWorker';
+import { recordWorkerChunk } from './data/recordWorkerChunk';
 
 /** The simulation a worker runs on a chunk's matrices (default: the RVOL/ATR% strategy's `runStrategy`). */
 export type ChunkEngine = (data: OhlcvMatrix, params: Readonly<StrategyParams>) => StrategyResult;
@@ -123,7 +122,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     (globalThis as { gc?: () => void }).gc?.();
     const memory = memorySample();
     // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
-    await recordChunkFigures(client, runId, chunkNo, {
+    await recordWorkerChunk(client, runId, chunkNo, ctx.worker, {
       readMs,
       computeMs,
       writeMs,
@@ -131,7 +130,6 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
       heapMb: memory.heapUsedMb,
       arrayBuffersMb: memory.arrayBuffersMb,
     }).catch(ignore);
-    await recordChunkWorker(client, runId, chunkNo, ctx.worker).catch(ignore);
     client.off('error', ignore);
     client.release();
     client = null;
