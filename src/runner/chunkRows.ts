@@ -9,6 +9,8 @@ import type { StrategyResult } from '../strategy';
 import type { StrategyParams } from '../strategy';
 import { RESULT_COLUMNS, TRADE_COLUMNS, type ResultArrays, type TradeArrays } from '../data/writeChunkResults';
 import { dayToIso } from '../data/queryable';
+import type { OhlcvMatrix } from '../data/pivot';
+import { validateBars } from '../data/validateBars';
 import type { TickerSummary } from './events';
 
 /** vecbt_results column of each vectorbt stat (Start/End are row indices, mapped to dates). */
@@ -78,9 +80,12 @@ export function chunkRows(
   barsPerCol: Int32Array,
   r: StrategyResult,
   range: { from: string; to: string },
+  /** The chunk's bars: when given, validateBars skips tickers with bad bars and records warnings as the reason. */
+  data?: OhlcvMatrix,
 ): ChunkRows {
   const nCols = symbols.length;
   const warm = warmupBars(r.params);
+  const verdicts = data ? validateBars(data, dateIndex, symbols) : null;
   const results = Object.fromEntries(RESULT_COLUMNS.map((c) => [c[0], new Array(nCols)])) as ResultArrays;
   const skipped: ChunkRows['skipped'] = [];
   const summaries: TickerSummary[] = [];
@@ -97,6 +102,7 @@ export function chunkRows(
     let reason: string | null = null;
     if (barsPerCol[c] === 0) reason = `no bars between ${range.from} and ${range.to}`;
     else if (barsPerCol[c] < warm) reason = `${barsPerCol[c]} bars between ${range.from} and ${range.to}, fewer than the ${warm}-bar indicator warm-up`;
+    else if (verdicts?.[c].status === 'skipped') reason = verdicts[c].reason;
     if (reason) {
       isSkipped[c] = 1;
       skipped.push({ ticker, reason });
@@ -107,7 +113,7 @@ export function chunkRows(
       continue;
     }
     results.status[c] = 'ok';
-    results.reason[c] = null;
+    results.reason[c] = verdicts?.[c].reason ?? null;
     for (let m = 0; m < STAT_NAMES.length; m++) {
       const v = values[m * nCols + c]; // Start/End: row indices of the date index
       const col = STAT_COLUMN[STAT_NAMES[m]];
