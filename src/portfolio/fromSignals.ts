@@ -8,7 +8,8 @@
  *    user signals are ignored, even if that sell is rejected;
  * 2. otherwise the user signals: entry+exit on one bar cancel, exit while long sells all at close, entry while flat
  *    buys `size` (Infinity = all cash) at close; signals on a NaN close are dropped, not deferred;
- * 3. `value = cash + position * close_filled` (close forward- then back-filled).
+ * 3. `value = cash + position * close_filled` (close forward- then back-filled), with the asset value 0 while flat
+ *    even where close_filled is NaN (vectorbt zeroes the close where shares == 0).
  *
  * Inputs are column-major (`a[col * nRows + row]`), NaN = missing. No allocation happens per bar; records grow
  * by doubling.
@@ -317,13 +318,11 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
         }
       }
 
+      // vectorbt sets close to 0 where shares == 0 (base.py asset_value, "for price being NaN"): a flat bar is worth
+      // its cash even where close_filled is NaN (an all-NaN column is worth init_cash throughout).
       value[k] = pos > 0 ? cash + pos * lastClose : cash;
     }
 
-    if (lastClose !== lastClose) {
-      // No valid close at all: vectorbt's asset value is close_filled * position = NaN * 0, so the value is NaN.
-      value.fill(NaN, base, base + nRows);
-    }
     if (pos > 0) {
       // An open trade is marked at the raw last close (NaN if missing), with no exit fees.
       const last = nRows - 1;

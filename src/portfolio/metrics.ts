@@ -215,9 +215,9 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
         }
         oi++;
       }
-      // Flat bars have exposure 0 (asset value 0); only bars in a position need the division.
-      // An all-NaN close column has NaN asset value in vectorbt, hence NaN exposure.
-      let gross = firstClose === firstClose ? 0 : NaN;
+      // Flat bars have exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets close to 0 where
+      // shares == 0 in base.py asset_value); only bars in a position need the division.
+      let gross = 0;
       if (pos !== 0) {
         const asset = pos * lastClose;
         if (cash === 0 && asset > 1e-12 && asset < Infinity) {
@@ -313,14 +313,16 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
 
     // total_profit_nb: summed order cash flows plus the final position at the last filled close; 0 without orders.
     const totalProfit = oEnd === orders.colStart[col] ? 0 : flow + pos * lastClose;
-    const endValue = nRows > 0 ? (firstClose === firstClose ? init + totalProfit : NaN) : NaN;
+    const endValue = nRows > 0 ? init + totalProfit : NaN;
     set(M_START, col, 0);
     set(M_END, col, nRows - 1);
     set(M_PERIOD, col, nRows * freqDays);
     set(M_START_VALUE, col, init);
     set(M_END_VALUE, col, endValue);
     set(M_TOTAL_RETURN, col, endValue === endValue ? (totalProfit / init) * 100 : NaN);
-    set(M_BENCHMARK, col, compoundBenchmark ? (firstClose === firstClose ? (benchCum - 1) * 100 : NaN) : (lastClose / firstClose - 1) * 100);
+    // An all-NaN close has all-NaN benchmark returns, and vectorbt's total return is the product of the non-NaN
+    // ones (none): 0, not NaN.
+    set(M_BENCHMARK, col, compoundBenchmark || firstClose !== firstClose ? (benchCum - 1) * 100 : (lastClose / firstClose - 1) * 100);
     set(M_GROSS, col, maxGross * 100);
     set(M_FEES, col, fees);
     set(M_MDD, col, ddCount > 0 ? maxDd : NaN);

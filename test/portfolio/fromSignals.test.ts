@@ -212,10 +212,10 @@ describe('fromSignals: shapes and records', () => {
     expect(sim.orders.length + sim.trades.length + sim.value.length).toBe(0);
   });
 
-  it('an all-NaN column never trades and its value is NaN (vectorbt: cash + NaN close * 0 shares)', () => {
+  it('fromSignals on an all-NaN close column never trades and is worth init_cash on every bar', () => {
     const sim = sim1({ close: [NaN, NaN, NaN], entries: [0, 1], exits: [2] });
     expect(sim.orders.length).toBe(0);
-    expect([...sim.value]).toEqual([NaN, NaN, NaN]);
+    expect([...sim.value], 'vectorbt sets close to 0 where shares == 0 (base.py asset_value), so value = cash').toEqual([100, 100, 100]);
   });
 
   it('leading NaN closes are back-filled for the value: a flat column is worth its cash there', () => {

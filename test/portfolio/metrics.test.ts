@@ -167,15 +167,28 @@ describe('statsMean', () => {
 });
 
 describe('computeStats on an all-NaN close column', () => {
-  it('value, return and exposure are NaN; trade counts are 0', () => {
+  it('computeStats(all-NaN close) is a flat portfolio: End Value = init_cash, 0 returns, infinite ratios', () => {
+    // vectorbt zeroes the close where shares == 0 (base.py asset_value), so the value is the cash on every bar.
     const close = Float64Array.of(NaN, NaN, NaN);
-    const sim = fromSignals({ nRows: 3, nCols: 1, close }, new Uint8Array(3), new Uint8Array(3));
+    const sim = fromSignals({ nRows: 3, nCols: 1, close }, Uint8Array.of(0, 1, 0), Uint8Array.of(0, 0, 1));
     const t = computeStats({ nRows: 3, nCols: 1, close }, sim);
-    expect(stat(t, 'End Value')).toBeNaN();
-    expect(stat(t, 'Total Return [%]')).toBeNaN();
-    expect(stat(t, 'Benchmark Return [%]')).toBeNaN();
-    expect(stat(t, 'Max Gross Exposure [%]')).toBeNaN();
-    expect(stat(t, 'Max Drawdown [%]')).toBeNaN();
+    expect(stat(t, 'End Value')).toBe(100);
+    expect(stat(t, 'Total Return [%]')).toBe(0);
+    expect(stat(t, 'Benchmark Return [%]'), 'product of no non-NaN benchmark returns').toBe(0);
+    expect(stat(t, 'Max Gross Exposure [%]'), 'asset value 0 while flat').toBe(0);
+    expect(stat(t, 'Total Fees Paid')).toBe(0);
+    expect(stat(t, 'Max Drawdown [%]'), 'no drawdown record').toBeNaN();
+    expect(stat(t, 'Max Drawdown Duration')).toBeNaN();
     expect(stat(t, 'Total Trades')).toBe(0);
+    expect(stat(t, 'Open Trade PnL')).toBe(0);
+    expect(stat(t, 'Sharpe Ratio'), 'all returns 0 -> std 0 -> inf').toBe(Infinity);
+    expect(stat(t, 'Sortino Ratio'), 'downside 0 -> inf').toBe(Infinity);
+    expect(stat(t, 'Omega Ratio'), 'no negative return -> inf').toBe(Infinity);
+    expect(stat(t, 'Calmar Ratio'), 'max drawdown of returns 0 -> NaN').toBeNaN();
+  });
+  it("computeStats(all-NaN close, { benchmark: 'ratio' }) also has Benchmark Return 0", () => {
+    const close = Float64Array.of(NaN, NaN);
+    const sim = fromSignals({ nRows: 2, nCols: 1, close }, new Uint8Array(2), new Uint8Array(2));
+    expect(stat(computeStats({ nRows: 2, nCols: 1, close }, sim, { benchmark: 'ratio' }), 'Benchmark Return [%]')).toBe(0);
   });
 });
