@@ -14,7 +14,7 @@ import type { Pool, PoolClient } from 'pg';
 import { getRun, type RunRow } from '../data/getRun';
 import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
 import { ChunkAlreadyDoneError, writeChunkResults } from '../data/writeChunkResults';
-import { fromStored, memorySample } from '../runner/BatchRunner';
+import { RUN_LOCK, fromStored, memorySample } from '../runner/BatchRunner';
 import { chunkRows, type ChunkRows } from '../runner/chunkRows';
 import type { MemorySample } from '../runner/events';
 import { resolveStrategy, runStrategy, type StrategyParams, type StrategyResult } from '../strategy';
@@ -84,15 +84,37 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     runs.set(runId, cached);
   }
   const { run, params } = cached;
-  const claim = await claimChunk(pool, runId, chunkNo, ctx.worker);
-  if (claim.kind === 'done') return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
-  if (claim.kind === 'run-closed') return { kind: 'run-closed', runId, chunkNo, runStatus: claim.runStatus };
-  const symbols = claim.tickers;
-  ctx.onClaim?.({ tickers: symbols, attempts: claim.attempts, chunksTotal: run.chunksTotal });
 
   let client: PoolClient | null = await pool.connect();
   client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
+  let locked = false;
+  /** Gives the connection back to the pool, with the run's shared lock released first. */
+  const release = async () => {
+    if (locked) await client!.query('SELECT pg_advisory_unlock_shared($1, $2::int)', [RUN_LOCK, runId]);
+    locked = false;
+    client!.off('error', ignore);
+    client!.release();
+    client = null;
+  };
   try {
+    // Workers hold the run's lock shared while they do a chunk; the single-process runner (`vecbt run
+    // --resume`) takes it exclusively. So a resume and the workers never write the same run at once:
+    // the resume is refused while a worker is mid-chunk, and workers leave the run alone while it runs.
+    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock_shared($1, $2::int) AS ok', [RUN_LOCK, runId]);
+    if (!lock.rows[0].ok) {
+      await release();
+      return { kind: 'run-closed', runId, chunkNo, runStatus: 'being run by a single-process vecbt run' };
+    }
+    locked = true;
+    const claim = await claimChunk(client, runId, chunkNo, ctx.worker);
+    if (claim.kind !== 'claimed') {
+      await release();
+      if (claim.kind === 'done') return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
+      return { kind: 'run-closed', runId, chunkNo, runStatus: claim.runStatus };
+    }
+    const symbols = claim.tickers;
+    ctx.onClaim?.({ tickers: symbols, attempts: claim.attempts, chunksTotal: run.chunksTotal });
+
     let t = performance.now();
     let bars: ChunkBars | null = await readChunkBars(client, symbols, run.dateIndex);
     const readMs = performance.now() - t;
@@ -111,9 +133,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
       await writeChunkResults(client, { runId, chunkNo, bars: nBars, results: rows.results, trades: rows.trades, tickers: symbols.length });
     } catch (err) {
       if (!isAlreadyWritten(err)) throw err;
-      client.off('error', ignore);
-      client.release();
-      client = null;
+      await release();
       return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
     }
     const writeMs = performance.now() - t;
@@ -130,9 +150,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
       heapMb: memory.heapUsedMb,
       arrayBuffersMb: memory.arrayBuffersMb,
     }).catch(ignore);
-    client.off('error', ignore);
-    client.release();
-    client = null;
+    await release();
     const runFinished = await finalizeRun(pool, runId).catch(() => null);
     return {
       kind: 'done',
@@ -150,9 +168,13 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     };
   } catch (err) {
     if (client) {
-      // A broken connection must not go back to the pool.
-      client.off('error', ignore);
-      client.release(isConnectionError(err) ? (err as Error) : undefined);
+      // A broken connection must not go back to the pool; nor one whose lock could not be released.
+      const c: PoolClient = client;
+      c.off('error', ignore);
+      if (locked && !isConnectionError(err)) {
+        const unlocked = await c.query('SELECT pg_advisory_unlock_shared($1, $2::int)', [RUN_LOCK, runId]).then(() => true, () => false);
+        c.release(unlocked ? undefined : true);
+      } else c.release(isConnectionError(err) ? (err as Error) : undefined);
     }
     throw err;
   }

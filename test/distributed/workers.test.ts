@@ -149,6 +149,10 @@ describe('vecbt worker processes on one distributed run', () => {
     const following = run.follow();
     const took = await w.waitFor(/took chunk (\d+)/);
     const chunkNo = Number(/took chunk (\d+)/.exec(took)![1]);
+    await expect(
+      new BatchRunner({ pool: db.pool, target: 'test', resumeRunId: run.runId! }).start(),
+      'a single-process --resume is refused while a worker is mid-chunk (the worker holds the run lock shared)',
+    ).rejects.toThrow(/being worked on by another process/);
     const stopped = await stopWorker(w);
     expect(stopped.code, 'exit 0 on SIGTERM').toBe(0);
     expect(stopped.ms, 'well within the 30 s Heroku grants').toBeLessThan(15_000);
