@@ -214,8 +214,10 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
             const v = open[k];
             if (v === v) o = v;
           }
-          l = o < c ? o : c;
-          h = o > c ? o : c;
+          // vectorbt: `_low = min(_open, _close)`, `_high = max(_open, _close)` in numba, which keeps the first
+          // argument unless the second compares strictly lower/higher: with a NaN close they fall back to the open.
+          l = c < o ? c : o;
+          h = c > o ? c : o;
           if (low !== null) {
             const v = low[k];
             if (v === v) l = v;

@@ -158,6 +158,35 @@ describe('fromSignals: stops', () => {
     expect(tradeTable(sim)).toEqual([[0, 100, 3, 106.5, 1, 'closed', 'trailing_stop']]);
   });
 
+  it('SL on a NaN close with open 100, low 95, high NaN: high falls back to the open (numba max(open, NaN) = open) and the stop sells at 97', () => {
+    const N = NaN;
+    const sim = sim1({ close: [100, N, 101], open: [N, 100, N], high: [N, N, N], low: [N, 95, N], entries: [0] }, { slStop: 0.03 });
+    expect(orderTable(sim), 'the stop order is priced at the level, so a NaN close does not block it').toEqual([
+      [0, 'buy', 1, 100, 0],
+      [1, 'sell', 1, 100 * (1 - 0.03), 0],
+    ]);
+    expect(tradeTable(sim)).toEqual([[0, 100, 1, 100 * (1 - 0.03), 1, 'closed', 'stop_loss']]);
+    expect([...sim.value], 'flat after the stop: the cash').toEqual([100, 100 * (1 - 0.03), 100 * (1 - 0.03)]);
+  });
+
+  it('TP on a NaN close with open 101, high 106, low NaN: low falls back to the open (numba min(open, NaN) = open) and the stop sells at 105', () => {
+    const N = NaN;
+    const sim = sim1({ close: [100, N, 101], open: [N, 101, N], high: [N, 106, N], low: [N, N, N], entries: [0] }, { tpStop: 0.05 });
+    expect(tradeTable(sim)).toEqual([[0, 100, 1, 100 * (1 + 0.05), 1, 'closed', 'take_profit']]);
+  });
+
+  it('trailing stop on a NaN close with open 110: the peak moves to the open (110 -> level 106.7) and the next close 106 exits', () => {
+    const N = NaN;
+    const sim = sim1({ close: [100, N, 106, 106], open: [N, 110, N, N], high: [N, N, N, N], low: [N, N, N, N], entries: [0] }, { slStop: 0.03, slTrail: true });
+    expect(tradeTable(sim), 'with a NaN peak the level would stay 97 and the trade stay open').toEqual([[0, 100, 2, 106, 1, 'closed', 'trailing_stop']]);
+  });
+
+  it('a NaN close with NaN open never triggers, even with a low below the level (high = max(NaN, NaN) is NaN)', () => {
+    const N = NaN;
+    const sim = sim1({ close: [100, N, 101], open: [N, N, N], high: [N, N, N], low: [N, 95, N], entries: [0] }, { slStop: 0.03 });
+    expect(tradeTable(sim)).toEqual([[0, 100, 2, 101, 1, 'open', 'open']]);
+  });
+
   it('a stop that fires clears the stop: the next entry sets a new base (50 -> level 48.5, 48.6 holds)', () => {
     const sim = sim1({ close: [100, 96, 50, 49, 48.6], entries: [0, 2] }, { slStop: 0.03 });
     expect(tradeTable(sim).map((t) => [t[0], t[2], t[6]])).toEqual([
