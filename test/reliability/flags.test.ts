@@ -1,0 +1,53 @@
+/**
+ * Bad parameters are rejected in one line, exit 2, before the database is touched. DATABASE_URL points at a
+ * closed port with a password: had any command tried to connect, it would print the connection error
+ * (exit 1) instead of the flag's message. test/runner/sigterm.test.ts covers the same for a live database.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+
+const DEAD_DB = 'postgres://bob:s3cret@127.0.0.1:1/prod';
+
+function vecbt(args: readonly string[]) {
+  return new Promise<{ code: number | null; err: string; out: string }>((resolve) => {
+    const c = spawn(process.execPath, ['bin/vecbt.mjs', ...args], { env: { ...process.env, DATABASE_URL: DEAD_DB, TZ: 'UTC' } });
+    let err = '';
+    let out = '';
+    c.stderr.on('data', (d) => (err += d.toString()));
+    c.stdout.on('data', (d) => (out += d.toString()));
+    c.on('close', (code) => resolve({ code, err, out }));
+  });
+}
+
+const CASES: [string[], string][] = [
+  [['run', '--sl-stop', '-0.03'], 'vecbt run: flags: --sl-stop must be a fraction >= 0 (e.g. 0.03), or NaN/null for off, got -0.03'],
+  [['run', '--tp-stop', '-1'], 'vecbt run: flags: --tp-stop must be a fraction >= 0 (e.g. 0.03), or NaN/null for off, got -1'],
+  [['run', '--hold-bars', '0'], 'vecbt run: flags: --hold-bars must be an integer >= 1, got 0'],
+  [['run', '--chunk-size', '0'], 'vecbt run: --chunk-size must be an integer >= 1, got "0"'],
+  [['run', '--chunk-size', '-5'], 'vecbt run: --chunk-size must be an integer >= 1, got "-5"'],
+  [['run', '--from', '2024-02-01', '--to', '2024-01-01'], 'vecbt run: --from 2024-02-01 is after --to 2024-01-01; swap them'],
+  [['run', '--from', '2024-02-30'], 'vecbt run: --from must be a date YYYY-MM-DD, got "2024-02-30"'],
+  [['run', '--memory-budget', '0'], 'vecbt run: --memory-budget must be an integer >= 1, got "0"'],
+  [['run', '--sl-stop'], 'vecbt run: --sl-stop needs a value (e.g. --sl-stop 0.03)'],
+  [['db', 'load', '--frobnicate', 'x.csv'], 'vecbt db: unknown flag --frobnicate; vecbt db load takes no flags'],
+  [['results', '0'], "vecbt results: run id must be a positive integer, got '0'; list runs with: npx vecbt runs"],
+];
+
+describe('bad parameters, with the database unreachable', () => {
+  it('each is one line naming the flag and the fix, exit 2, no connection attempted', async () => {
+    const got = await Promise.all(CASES.map(([args]) => vecbt(args)));
+    CASES.forEach(([args, msg], i) => {
+      const r = got[i];
+      expect({ code: r.code, err: r.err.trim() }, args.join(' ')).toEqual({ code: 2, err: msg });
+      expect(r.out, 'nothing on stdout').toBe('');
+    });
+  });
+
+  it('vecbt run --frobnicate: unknown flag, listing the known ones, in one line', async () => {
+    const r = await vecbt(['run', '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^vecbt run: unknown flag --frobnicate; known flags: .*--sl-stop .*--chunk-size /);
+    expect(r.err).not.toContain('s3cret');
+  });
+});
