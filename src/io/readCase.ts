@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors';
 import type { Flex } from '../kernels/flexSelect';
+import { isLess } from '../kernels/isClose';
 import type { PriceMatrix, SimOptions } from '../portfolio/fromSignals';
 
 export const CASE_SCHEMA = 'vecbt-case/1';
@@ -84,11 +85,25 @@ function signalMatrix(file: string, field: string, v: unknown, nRows: number, nC
   return out;
 }
 
-function flexParam(file: string, key: string, v: unknown, nCols: number, opts: { nullAs?: number; min?: number; minExclusive?: boolean }): Flex {
+interface ParamRule {
+  /** what null stands for; null is an error when absent */
+  nullAs?: number;
+  min?: number;
+  minExclusive?: boolean;
+  /** below `min` only when also not close to it (vectorbt `is_less_nb`) */
+  minTolerant?: boolean;
+  /** appended to the "must be >= min" message: why vectorbt refuses it */
+  why?: string;
+}
+
+function flexParam(file: string, key: string, v: unknown, nCols: number, opts: ParamRule): Flex {
   const check = (x: unknown, where: string): number => {
     if (x === null && opts.nullAs !== undefined) return opts.nullAs;
     if (typeof x !== 'number' || !Number.isFinite(x)) fail(file, `${where} must be a finite number${opts.nullAs !== undefined ? ' or null' : ''}, got ${typeName(x)}`);
-    if (opts.min !== undefined && (opts.minExclusive ? x <= opts.min : x < opts.min)) fail(file, `${where} must be ${opts.minExclusive ? '>' : '>='} ${opts.min}, got ${x}`);
+    if (opts.min !== undefined) {
+      const below = opts.minExclusive ? x <= opts.min : opts.minTolerant ? isLess(x, opts.min) : x < opts.min;
+      if (below) fail(file, `${where} must be ${opts.minExclusive ? '>' : '>='} ${opts.min}${opts.why ? ` (${opts.why})` : ''}, got ${x}`);
+    }
     return x;
   };
   if (Array.isArray(v)) {
@@ -140,12 +155,15 @@ export function parseCase(doc: unknown, file: string): CaseData {
   }
   const options: SimOptions = {};
   if (p.init_cash !== undefined) options.initCash = flexParam(file, 'init_cash', p.init_cash, nCols, { min: 0, minExclusive: true });
-  if (p.fees !== undefined) options.fees = flexParam(file, 'fees', p.fees, nCols, { min: 0 });
-  if (p.fixed_fees !== undefined) options.fixedFees = flexParam(file, 'fixed_fees', p.fixed_fees, nCols, { min: 0 });
+  // The bounds are vectorbt's own checks (portfolio/nb.py): execute_order_nb wants finite fees and fixed fees (a
+  // negative fee is a rebate) and a finite slippage >= 0; get_stop_price_nb raises for a stop < 0 (0 = the level
+  // is the entry close); signals_to_size_nb raises for is_less_nb(size, 0) (size 0 places no order).
+  if (p.fees !== undefined) options.fees = flexParam(file, 'fees', p.fees, nCols, {});
+  if (p.fixed_fees !== undefined) options.fixedFees = flexParam(file, 'fixed_fees', p.fixed_fees, nCols, {});
   if (p.slippage !== undefined) options.slippage = flexParam(file, 'slippage', p.slippage, nCols, { min: 0 });
-  if (p.sl_stop !== undefined) options.slStop = flexParam(file, 'sl_stop', p.sl_stop, nCols, { nullAs: NaN, min: 0, minExclusive: true });
-  if (p.tp_stop !== undefined) options.tpStop = flexParam(file, 'tp_stop', p.tp_stop, nCols, { nullAs: NaN, min: 0, minExclusive: true });
-  if (p.size !== undefined) options.size = flexParam(file, 'size', p.size, nCols, { nullAs: Infinity, min: 0, minExclusive: true });
+  if (p.sl_stop !== undefined) options.slStop = flexParam(file, 'sl_stop', p.sl_stop, nCols, { nullAs: NaN, min: 0, why: 'null = no stop-loss' });
+  if (p.tp_stop !== undefined) options.tpStop = flexParam(file, 'tp_stop', p.tp_stop, nCols, { nullAs: NaN, min: 0, why: 'null = no take-profit' });
+  if (p.size !== undefined) options.size = flexParam(file, 'size', p.size, nCols, { nullAs: Infinity, min: 0, minTolerant: true, why: 'vectorbt allows no negative size; null = all the cash' });
   if (p.sl_trail !== undefined) {
     if (typeof p.sl_trail !== 'boolean') fail(file, `params.sl_trail must be true or false, got ${typeName(p.sl_trail)}`);
     options.slTrail = p.sl_trail;

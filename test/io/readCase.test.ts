@@ -108,14 +108,39 @@ describe('parseCase', () => {
     d.params.direction = 'both';
     expect(errorOf(d)).toMatch(/params.direction "both" is not supported/);
     const e = valid();
-    e.params.fees = -1;
-    expect(errorOf(e)).toMatch(/params.fees must be >= 0, got -1/);
+    e.params.slippage = -0.001;
+    expect(errorOf(e)).toMatch(/params.slippage must be >= 0, got -0.001/);
     const f = valid();
     f.params.sl_stop = 'x';
     expect(errorOf(f)).toMatch(/params.sl_stop must be a finite number or null/);
     const g = valid();
     g.index[1] = '2021/01/02';
     expect(errorOf(g)).toMatch(/index\[1\] must be a date "YYYY-MM-DD"/);
+  });
+
+  it('parseCase accepts what vectorbt accepts: sl_stop 0, tp_stop 0, size 0, negative (rebate) fees and fixed fees', () => {
+    const d = valid();
+    Object.assign(d.params, { sl_stop: 0, tp_stop: 0, size: 0, fees: -0.001, fixed_fees: -1 });
+    expect(parseCase(d, 'x.case.json').options).toMatchObject({ slStop: 0, tpStop: 0, size: 0, fees: -0.001, fixedFees: -1 });
+    const tiny = valid();
+    tiny.params.size = -1e-13;
+    expect(parseCase(tiny, 'x.case.json').options.size, 'is_less_nb(-1e-13, 0) is false: close to 0').toBe(-1e-13);
+  });
+
+  it('parseCase rejects what vectorbt raises for: a negative stop, a negative size, negative slippage, non-finite fees', () => {
+    const cases: [string, unknown, RegExp][] = [
+      ['sl_stop', -0.01, /^x\.case\.json: params\.sl_stop must be >= 0 \(null = no stop-loss\), got -0\.01$/],
+      ['tp_stop', -0.05, /^x\.case\.json: params\.tp_stop must be >= 0 \(null = no take-profit\), got -0\.05$/],
+      ['size', -1, /^x\.case\.json: params\.size must be >= 0 \(vectorbt allows no negative size; null = all the cash\), got -1$/],
+      ['slippage', -0.002, /^x\.case\.json: params\.slippage must be >= 0, got -0\.002$/],
+      ['fees', 'inf', /^x\.case\.json: params\.fees must be a finite number, got string "inf"$/],
+      ['fixed_fees', null, /^x\.case\.json: params\.fixed_fees must be a finite number, got null$/],
+    ];
+    for (const [key, v, re] of cases) {
+      const d = valid();
+      d.params[key] = v;
+      expect(errorOf(d), `${key} = ${JSON.stringify(v)}`).toMatch(re);
+    }
   });
 
   it('parseFreqDays("1D") is 1, "7D" is 7, "1H" is an error', () => {

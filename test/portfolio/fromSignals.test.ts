@@ -196,6 +196,49 @@ describe('fromSignals: stops', () => {
   });
 });
 
+describe('fromSignals: boundary parameters vectorbt accepts', () => {
+  it('fromSignals(slStop 0): the level is the entry close, so the first close at or below it sells there', () => {
+    const sim = sim1({ close: [100, 100, 99, 101], entries: [0] }, { slStop: 0 });
+    expect(orderTable(sim), 'get_stop_price_nb: open 100 <= 100 * (1 - 0)').toEqual([
+      [0, 'buy', 1, 100, 0],
+      [1, 'sell', 1, 100, 0],
+    ]);
+  });
+
+  it('fromSignals(tpStop 0): the first close at or above the entry close takes profit at that close', () => {
+    const sim = sim1({ close: [100, 99, 100, 101], entries: [0] }, { tpStop: 0 });
+    expect(tradeTable(sim)).toEqual([[0, 100, 2, 100, 1, 'closed', 'take_profit']]);
+  });
+
+  it('fromSignals(size 0) places no order at all (signals_to_size_nb gives size 0: no order), size Infinity buys all the cash', () => {
+    const zero = sim1({ close: [10, 11, 12], entries: [0], exits: [2] }, { size: 0, slStop: 0.03 });
+    expect(zero.orders.length + zero.trades.length, 'no order and no trade records').toBe(0);
+    expect([...zero.value]).toEqual([100, 100, 100]);
+    const all = sim1({ close: [10, 11, 12], entries: [0], exits: [2] }, { size: Infinity });
+    expect(orderTable(all)).toEqual([
+      [0, 'buy', 10, 10, 0],
+      [2, 'sell', 10, 12, 0],
+    ]);
+  });
+
+  it('fromSignals(fees -0.01): a rebate, the all-cash buy spends cash / (1 - 0.01) and both legs have negative fees', () => {
+    const sim = sim1({ close: [100, 110], entries: [0], exits: [1] }, { fees: -0.01 });
+    const maxReq = 100 / (1 + -0.01);
+    const size = maxReq / 100;
+    const sellFees = size * 110 * -0.01;
+    expect(orderTable(sim)).toEqual([
+      [0, 'buy', size, 100, 100 - maxReq],
+      [1, 'sell', size, 110, sellFees],
+    ]);
+    expect(sim.value[1], 'cash = proceeds - (negative) fees').toBe(size * 110 - sellFees);
+  });
+
+  it('fromSignals(fixedFees -1): the all-cash buy spends init_cash + 1 and records fees -1', () => {
+    const sim = sim1({ close: [100, 100], entries: [0] }, { fixedFees: -1 });
+    expect(orderTable(sim)).toEqual([[0, 'buy', 1.01, 100, -1]]);
+  });
+});
+
 describe('fromSignals: bars-after-fill time exits (timeExitBars)', () => {
   it('timeExitBars=3 closes at the close 3 bars after the entry fill, with an all-zero exits array', () => {
     const sim = sim1({ close: [10, 10, 11, 12, 13, 14, 15], entries: [1] }, { timeExitBars: 3 });
