@@ -328,14 +328,15 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     set(M_MDD, col, ddCount > 0 ? maxDd : NaN);
     set(M_MDD_DUR, col, ddCount > 0 ? maxDdDur * freqDays : NaN);
 
-    set(M_SHARPE, col, stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn);
+    set(M_SHARPE, col, nRows < 2 ? NaN : stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn);
     const mddR = anyCum ? minCumDd : NaN;
     // Calmar is finished after the column loop (calmarFinish): the pow is kept out of this hot function.
     calmarCum[col] = cum;
     calmarMdd[col] = mddR;
     set(M_OMEGA, col, sumNeg === 0 ? Infinity : sumPos / -sumNeg);
     const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;
-    set(M_SORTINO, col, downside === 0 ? Infinity : (meanR * ann) / downside);
+    // sortino_ratio_1d_nb (like sharpe_ratio_1d_nb) returns NaN when returns.shape[0] < 2, before any division.
+    set(M_SORTINO, col, nRows < 2 ? NaN : downside === 0 ? Infinity : (meanR * ann) / downside);
 
     // --- Trades (closed only for the performance metrics). ---
     const tStart = trades.colStart[col];

@@ -166,6 +166,19 @@ describe('statsMean', () => {
   });
 });
 
+describe('computeStats on a single row', () => {
+  it('computeStats(one bar, entry with fees 0.001): Sharpe and Sortino NaN (returns.shape[0] < 2), Calmar NaN, Omega 0', () => {
+    const close = Float64Array.of(100);
+    const sim = fromSignals({ nRows: 1, nCols: 1, close }, Uint8Array.of(1), Uint8Array.of(0), { fees: 0.001 });
+    const t = computeStats({ nRows: 1, nCols: 1, close }, sim);
+    expect(stat(t, 'End Value')).toBe(sim.value[0]);
+    expect(stat(t, 'Sharpe Ratio'), 'sharpe_ratio_1d_nb: NaN below 2 rows').toBeNaN();
+    expect(stat(t, 'Sortino Ratio'), 'sortino_ratio_1d_nb: NaN below 2 rows, not mean*ann/downside').toBeNaN();
+    expect(stat(t, 'Calmar Ratio'), 'one cumprod value is its own max: drawdown 0 -> NaN').toBeNaN();
+    expect(stat(t, 'Omega Ratio'), 'omega_ratio_1d_nb has no row guard: 0 gains / one loss').toBe(0);
+  });
+});
+
 describe('computeStats on an all-NaN close column', () => {
   it('computeStats(all-NaN close) is a flat portfolio: End Value = init_cash, 0 returns, infinite ratios', () => {
     // vectorbt zeroes the close where shares == 0 (base.py asset_value), so the value is the cash on every bar.
