@@ -18,17 +18,19 @@ export interface RunArgs {
   resume?: number;
   noTui: boolean;
   memoryBudgetMb?: number;
+  /** false with --no-prefetch: one chunk of arrays alive instead of two (~20 MB less at 500 tickers). */
+  prefetch: boolean;
   params: Partial<StrategyParams>;
 }
 
-const OWN = { '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true } as const;
+const OWN = { '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true, '--no-prefetch': false } as const;
 
 export function parseRunArgs(args: readonly string[]): RunArgs {
   const { params, rest } = parseStrategyFlags(args, OWN);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--memory-budget MB] [strategy flags]`);
+    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--no-prefetch] [--memory-budget MB] [strategy flags]`);
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(0, eq) : a;
     if (OWN[name as keyof typeof OWN]) flags.set(name, eq >= 0 ? a.slice(eq + 1) : rest[++i]);
@@ -41,6 +43,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     resume: intFlag(flags, '--resume', 1),
     noTui: flags.has('--no-tui'),
     memoryBudgetMb: intFlag(flags, '--memory-budget', 1),
+    prefetch: !flags.has('--no-prefetch'),
     params,
   };
   if (out.from && out.to && out.from > out.to) throw new UserError(`--from ${out.from} is after --to ${out.to}; swap them`);
@@ -61,6 +64,7 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
     params: a.params,
     resumeRunId: a.resume,
     memoryBudgetMb: a.memoryBudgetMb,
+    prefetch: a.prefetch,
   };
   // A closed pipe (`vecbt run | head`) must not kill the run half-way: stop printing, keep running.
   const onOutError = (err: NodeJS.ErrnoException) => {

@@ -52,6 +52,9 @@ export async function loadOhlcvCsv(pool: Pool, path: string, opts: { batchSize?:
       rows += b.length;
     }
     await client.query('COMMIT');
+    // Fresh statistics for the batch's query plans (sampled: cheap even on a large table).
+    await client.query('ANALYZE daily_market_data').catch(() => undefined);
+    await client.query('ANALYZE tickers').catch(() => undefined);
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
