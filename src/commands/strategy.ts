@@ -1,17 +1,18 @@
 /**
- * `vecbt strategy <strategy.json> [--only stats] [strategy flags]`: run the RVOL/ATR% strategy on a
- * vecbt-strategy-case/1 file (CSV path relative to the JSON) and print one JSON document: the vecbt-expected/1 keys
- * (orders, trades, value, stats, stats_mean) plus index, columns, entries_count, indicators {rvol, atr_pct} and
- * stale_exits (per column). `--only stats` prints only stats and stats_mean. Strategy flags (`--rvol-min 2.5`,
- * `--exit-mode bars-after-fill`, ...) override the file's strategy. `strategyCaseJson` is the library path the golden
- * test uses.
+ * `vecbt strategy <strategy.json> [--only stats] [--extras] [strategy flags]`: run the RVOL/ATR% strategy on a
+ * vecbt-strategy-case/1 file (CSV path relative to the JSON) and print one JSON document with exactly the keys of
+ * the strategy expected file: the vecbt-expected/1 keys (schema, vectorbt_version, orders, trades, value, stats,
+ * stats_mean) plus index, columns, entries_count and indicators {rvol, atr_pct}. `--extras` adds our own fields:
+ * each trade's exit_reason and stale_exits (per column). `--only stats` prints only stats and stats_mean. Strategy
+ * flags (`--rvol-min 2.5`, `--exit-mode bars-after-fill`, ...) override the file's strategy. `strategyCaseJson` is
+ * the library path the golden test uses.
  */
 import type { CommandIo } from '../cli';
 import { readOhlcvCsv } from '../data/csv';
 import { pivotOhlcv } from '../data/pivot';
 import { UserError } from '../errors';
 import { encodeJson, expectedIntPath, type JsonPath } from '../io/encodeJson';
-import { Portfolio } from '../portfolio/Portfolio';
+import { Portfolio, type ExpectedOptions } from '../portfolio/Portfolio';
 import { flagName, parseStrategyFlags } from '../strategy/flags';
 import { runStrategy, type StrategyResult } from '../strategy/runStrategy';
 import { readStrategyCase } from '../strategy/strategyCase';
@@ -19,7 +20,7 @@ import type { StrategyParams } from '../strategy/params';
 import { resolveStrategy } from '../strategy/params';
 
 const USAGE =
-  'usage: vecbt strategy <strategy.json> [--only stats] [--rvol-min X --atr-pct-min X --hold-bars N --exit-mode shifted-signal|bars-after-fill --sl-stop X|off ...]';
+  'usage: vecbt strategy <strategy.json> [--only stats] [--extras] [--rvol-min X --atr-pct-min X --hold-bars N --exit-mode shifted-signal|bars-after-fill --sl-stop X|off ...]   (--extras adds each trade\'s exit_reason and stale_exits per column to the expected-file keys)';
 
 export interface StrategyRun {
   index: string[];
@@ -46,21 +47,25 @@ function perColumn<T extends Float64Array | Uint8Array>(a: T, nRows: number, nCo
   return Array.from({ length: nCols }, (_, c) => a.subarray(c * nRows, (c + 1) * nRows) as T);
 }
 
-/** The output document of `vecbt strategy` (raw numbers; encode with strategyJson). */
-export function strategyDoc(run: StrategyRun, only?: 'stats'): Record<string, unknown> {
+/**
+ * The output document of `vecbt strategy` (raw numbers; encode with strategyJson): exactly the strategy expected
+ * file's keys; `{ extras: true }` adds each trade's exit_reason and `stale_exits`.
+ */
+export function strategyDoc(run: StrategyRun, only?: 'stats', options: ExpectedOptions = {}): Record<string, unknown> {
   const { portfolio, result, index, columns } = run;
   if (only === 'stats') return { stats: portfolio.stats(), stats_mean: portfolio.statsMean() };
   const nRows = index.length;
   const nCols = columns.length;
   const entriesCount = perColumn(result.entries, nRows, nCols).map((col) => col.reduce((s, x) => s + x, 0));
-  return {
-    ...portfolio.toExpected(),
+  const doc: Record<string, unknown> = {
+    ...portfolio.toExpected(options),
     index,
     columns,
     entries_count: entriesCount,
     indicators: { rvol: perColumn(result.rvol, nRows, nCols), atr_pct: perColumn(result.atrPct, nRows, nCols) },
-    stale_exits: Array.from(result.staleExits),
   };
+  if (options.extras) doc.stale_exits = Array.from(result.staleExits);
+  return doc;
 }
 
 const isIntPath = (path: JsonPath): boolean => expectedIntPath(path) || (path[0] === 'stale_exits' && path.length === 2);
@@ -70,9 +75,9 @@ export function strategyJson(doc: Record<string, unknown>): string {
   return encodeJson(doc, isIntPath);
 }
 
-/** strategyCaseJson(path, overrides, only): what the CLI prints, without the trailing newline. */
-export async function strategyCaseJson(path: string, overrides: Partial<StrategyParams> = {}, only?: 'stats'): Promise<string> {
-  return strategyJson(strategyDoc(await runStrategyCase(path, overrides), only));
+/** strategyCaseJson(path, overrides, only, { extras }): what the CLI prints, without the trailing newline. */
+export async function strategyCaseJson(path: string, overrides: Partial<StrategyParams> = {}, only?: 'stats', options: ExpectedOptions = {}): Promise<string> {
+  return strategyJson(strategyDoc(await runStrategyCase(path, overrides), only, options));
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -80,8 +85,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.stdout.write(USAGE + '\n');
     return 0;
   }
-  const { params, rest } = parseStrategyFlags(args, { '--only': true });
+  const { params, rest } = parseStrategyFlags(args, { '--only': true, '--extras': false });
   let only: 'stats' | undefined;
+  let extras = false;
   const files: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -89,12 +95,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       const v = a === '--only' ? rest[++i] : a.slice('--only='.length);
       if (v !== 'stats') throw new UserError(`--only takes "stats", got ${JSON.stringify(v)}. ${USAGE}`);
       only = 'stats';
+    } else if (a === '--extras') {
+      extras = true;
     } else if (a.startsWith('-')) {
       throw new UserError(`unknown option ${a}. ${USAGE}`);
     } else files.push(a);
   }
   if (files.length !== 1) throw new UserError(`expected exactly one strategy case file, got ${files.length}. ${USAGE}`);
   resolveStrategy(params, 'flags', flagName);
-  io.stdout.write((await strategyCaseJson(files[0], params, only)) + '\n');
+  io.stdout.write((await strategyCaseJson(files[0], params, only, { extras })) + '\n');
   return 0;
 }

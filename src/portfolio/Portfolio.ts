@@ -34,12 +34,19 @@ export interface TradeRow {
   size: number; pnl: number; return: number; status: 'open' | 'closed'; exit_reason: (typeof EXIT_REASON_LABELS)[number];
 }
 export type StatsRow = Record<StatName, number | string>;
+/** A trade of the vecbt-expected/1 document: exactly vectorbt's keys, plus `exit_reason` only with `extras`. */
+export type ExpectedTradeRow = Omit<TradeRow, 'exit_reason'> & Partial<Pick<TradeRow, 'exit_reason'>>;
+
+export interface ExpectedOptions {
+  /** Add our non-vectorbt fields (each trade's `exit_reason`); off by default so the key sets match the schema. */
+  extras?: boolean;
+}
 
 export interface ExpectedDoc {
   schema: string;
   vectorbt_version: string;
   orders: OrderRow[][];
-  trades: TradeRow[][];
+  trades: ExpectedTradeRow[][];
   value: Float64Array[];
   stats: StatsRow[];
   stats_mean: StatsRow;
@@ -171,13 +178,19 @@ export class Portfolio {
     return this.label((m) => mean[m]);
   }
 
-  /** The vecbt-expected/1 document (raw numbers; encode with `encodeJson` from src/io). */
-  toExpected(): ExpectedDoc {
+  /**
+   * The vecbt-expected/1 document (raw numbers; encode with `encodeJson` from src/io): exactly the schema's keys, so
+   * a strict key-set comparison with vectorbt's file passes; `{ extras: true }` keeps each trade's `exit_reason`.
+   */
+  toExpected(options: ExpectedOptions = {}): ExpectedDoc {
+    const trades: ExpectedTradeRow[][] = options.extras
+      ? this.trades()
+      : this.trades().map((col) => col.map(({ exit_reason: _reason, ...vectorbtKeys }) => vectorbtKeys));
     return {
       schema: EXPECTED_SCHEMA,
       vectorbt_version: VECTORBT_VERSION,
       orders: this.orders(),
-      trades: this.trades(),
+      trades,
       value: this.value(),
       stats: this.stats(),
       stats_mean: this.statsMean(),

@@ -7,4 +7,4 @@ export { computeStats, statsMean, statIndex, STAT_NAMES, STAT_KINDS } from './me
 export type { StatsTable, StatsOptions, StatName } from './metrics';
 export { cashAndPosition } from './cashAndPosition';
 export { Portfolio, EXPECTED_SCHEMA, VECTORBT_VERSION } from './Portfolio';
-export type { PortfolioInput, OrderRow, TradeRow, StatsRow, ExpectedDoc } from './Portfolio';
+export type { PortfolioInput, OrderRow, TradeRow, StatsRow, ExpectedDoc, ExpectedTradeRow, ExpectedOptions } from './Portfolio';

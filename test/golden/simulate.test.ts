@@ -23,8 +23,8 @@ describe('vecbt simulate on the golden cases', () => {
     it(`simulateCaseJson('${file}') matches ${name}.expected.json`, async () => {
       const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8'));
       const actual = JSON.parse(await simulateCaseJson(join(DIR, file)));
-      const m = compareExpected(expected, actual);
-      expect(m && `${m.path}: ${m.message}`, `${name} agrees with vectorbt`).toBeNull();
+      const m = compareExpected(expected, actual, { strictKeys: true });
+      expect(m && `${m.path}: ${m.message}`, `${name} agrees with vectorbt, with exactly its keys`).toBeNull();
     });
   }
 
@@ -32,6 +32,16 @@ describe('vecbt simulate on the golden cases', () => {
     const file = join(DIR, 's01_single_trade_nofees.case.json');
     const out = execFileSync(process.execPath, [join(__dirname, '../../bin/vecbt.mjs'), 'simulate', file], { encoding: 'utf8' });
     expect(out, 'the CLI prints the library output plus a newline').toBe((await simulateCaseJson(file)) + '\n');
+  });
+
+  it('`vecbt simulate s08 --extras` adds exit_reason to every trade and nothing else', async () => {
+    const file = join(DIR, 's08_open_position_at_end.case.json');
+    const out = execFileSync(process.execPath, [join(__dirname, '../../bin/vecbt.mjs'), 'simulate', file, '--extras'], { encoding: 'utf8' });
+    const withExtras = JSON.parse(out);
+    const plain = JSON.parse(await simulateCaseJson(file));
+    expect(withExtras.trades[0].map((t: { exit_reason: string }) => t.exit_reason), 'LAST_BAR_ENTRY ends open').toEqual(['open']);
+    for (const col of withExtras.trades) for (const t of col) delete t.exit_reason;
+    expect(withExtras, 'otherwise the plain document').toEqual(plain);
   });
 
   it('`vecbt simulate` on a malformed case exits non-zero with a one-line message', () => {

@@ -2,7 +2,8 @@
  * Golden conformance of the strategy: every data-fixtures/golden/*.strategy.json through the same code path as
  * `vecbt strategy` (read case + CSV, pivot, indicators, signals, simulate, encode, parse), compared with
  * vectorbt 0.28.3's expected file to 1e-9 relative (index, columns, entries_count, indicators, orders, trades,
- * value, stats, stats_mean). Our extra keys (exit_reason, stale_exits) are not in the expected files.
+ * value, stats, stats_mean), with exactly the expected file's keys; our extra keys (exit_reason, stale_exits) come
+ * only with `extras`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,11 +36,26 @@ describe('vecbt strategy on the golden strategy cases', () => {
     it(`strategyCaseJson('${file}') matches ${name}.expected.json`, async () => {
       const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8'));
       const actual = JSON.parse(await strategyCaseJson(join(DIR, file)));
-      const m = compareExpected(expected, actual);
-      expect(m && `${m.path}: ${m.message}`, `${name} agrees with vectorbt`).toBeNull();
-      expect(actual.stale_exits, 'one stale-exit count per column').toHaveLength(expected.columns.length);
+      const m = compareExpected(expected, actual, { strictKeys: true });
+      expect(m && `${m.path}: ${m.message}`, `${name} agrees with vectorbt, with exactly its keys`).toBeNull();
     });
   }
+
+  it("strategyCaseJson(u01, {}, undefined, { extras: true }) adds stale_exits per column and each trade's exit_reason", async () => {
+    const file = join(DIR, 'u01_synthetic_30x300.strategy.json');
+    const extras = JSON.parse(await strategyCaseJson(file, {}, undefined, { extras: true }));
+    const plain = JSON.parse(await strategyCaseJson(file));
+    expect(extras.stale_exits, 'one stale-exit count per column').toHaveLength(plain.columns.length);
+    expect(extras.trades.flat().every((t: { exit_reason?: string }) => typeof t.exit_reason === 'string')).toBe(true);
+    expect(Object.keys(extras), 'the expected-file keys plus stale_exits').toEqual([...Object.keys(plain), 'stale_exits']);
+  });
+
+  it('`vecbt strategy r02 --extras` prints the library output with extras', async () => {
+    const file = join(DIR, 'r02_goog_2004_2013.strategy.json');
+    const r = cli([file, '--extras']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe((await strategyCaseJson(file, {}, undefined, { extras: true })) + '\n');
+  });
 
   it("strategyCaseJson(u01, {}, 'stats') holds only stats and stats_mean, equal to the full run's", async () => {
     const file = join(DIR, 'u01_synthetic_30x300.strategy.json');
@@ -51,8 +67,8 @@ describe('vecbt strategy on the golden strategy cases', () => {
 
   it("strategyCaseJson(u01, { exitMode: 'bars-after-fill' }) has no stale exits and differs from the seed", async () => {
     const file = join(DIR, 'u01_synthetic_30x300.strategy.json');
-    const seed = JSON.parse(await strategyCaseJson(file));
-    const timed = JSON.parse(await strategyCaseJson(file, { exitMode: 'bars-after-fill' }));
+    const seed = JSON.parse(await strategyCaseJson(file, {}, undefined, { extras: true }));
+    const timed = JSON.parse(await strategyCaseJson(file, { exitMode: 'bars-after-fill' }, undefined, { extras: true }));
     expect(timed.stale_exits.every((x: number) => x === 0)).toBe(true);
     expect(timed.entries_count, 'same entries').toEqual(seed.entries_count);
     const staleTotal = seed.stale_exits.reduce((s: number, x: number) => s + x, 0);

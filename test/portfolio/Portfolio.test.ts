@@ -51,6 +51,13 @@ describe('Portfolio', () => {
     expect(m.Start).toBe('2021-01-01');
   });
 
+  it('toExpected() trades hold exactly vectorbt\'s trade keys; toExpected({ extras: true }) adds exit_reason', () => {
+    const keys = ['entry_idx', 'entry_price', 'entry_fees', 'exit_idx', 'exit_price', 'exit_fees', 'size', 'pnl', 'return', 'status'];
+    expect(Object.keys(pf.toExpected().trades[0][0]), 'a strict key-set comparer must pass').toEqual(keys);
+    expect(pf.toExpected({ extras: true }).trades[1][0]).toMatchObject({ status: 'open', exit_reason: 'open' });
+    expect(pf.trades()[0][0].exit_reason, 'the library wrapper keeps the exit reason').toBe('signal');
+  });
+
   it('toExpected() has the vecbt-expected/1 keys', () => {
     expect(Object.keys(pf.toExpected())).toEqual(['schema', 'vectorbt_version', 'orders', 'trades', 'value', 'stats', 'stats_mean']);
     expect([...pf.toExpected().value[0]]).toEqual([100, 110, 120, 120]);
