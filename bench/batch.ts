@@ -1,5 +1,6 @@
 /**
- * Batch benchmark: `npm run bench:batch -- --tickers 6000 --days 504 [--chunk-size 500] [--seed 42] [--compare-read]`
+ * Batch benchmark: `npm run bench:batch -- --tickers 6000 --days 504 [--chunk-size 500] [--seed 42] [--compare-read]
+ *   [--node-flags "--max-semi-space-size=2"] [--keep]`
  *
  * Against the local PostgreSQL (VECBT_BENCH_PG, default postgres://postgres@127.0.0.1:5432): a fresh database,
  * synthesised once (timed), VACUUM ANALYZE, then the run is timed in a child process (so its peak RSS is the
@@ -81,6 +82,8 @@ async function main(): Promise<void> {
   const days = Number(arg('--days', '504'));
   const chunkSize = Number(arg('--chunk-size', '500'));
   const seed = Number(arg('--seed', '42'));
+  // Extra node flags for the timed runner, e.g. --node-flags "--max-semi-space-size=2" (the README's NODE_OPTIONS).
+  const childFlags = (arg('--node-flags') ?? '').split(/\s+/).filter(Boolean);
   const name = `vecbt_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${BASE}/postgres` });
   await admin.connect();
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
     const runs: Record<string, number>[] = [];
     for (let i = 0; i < 2; i++) {
       const out = await new Promise<string>((resolve, reject) => {
-        const c = spawn(process.execPath, ['--expose-gc', 'bin/run-ts.mjs', 'bench/batch.ts', '--child', '--url', url, '--chunk-size', String(chunkSize)], {
+        const c = spawn(process.execPath, ['--expose-gc', ...childFlags, 'bin/run-ts.mjs', 'bench/batch.ts', '--child', '--url', url, '--chunk-size', String(chunkSize)], {
           stdio: ['ignore', 'pipe', 'inherit'],
         });
         let s = '';
@@ -125,6 +128,7 @@ async function main(): Promise<void> {
     }
     const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
     const f = (x: number) => `${Math.round(x)} ms`;
+    console.log(`runner node flags: --expose-gc ${childFlags.join(' ')}`);
     console.log(`run (best of ${runs.length}, chunk size ${chunkSize}): ${f(best.wall)} wall for ${best.tickers} tickers = ${Math.round((best.tickers / best.wall) * 1000)} tickers/s`);
     console.log(`  read ${f(best.read)}  compute ${f(best.compute)}  write ${f(best.write)}  (${best.chunks} chunks)`);
     console.log(`  peak RSS ${best.maxRssMb.toFixed(1)} MB (maxRSS of the runner process), max RSS after a chunk ${best.maxChunkRss.toFixed(1)} MB`);

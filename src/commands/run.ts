@@ -75,11 +75,12 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
   const runId = await runner.prepare();
   io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} on ${db.target}\n`);
   const tty = io.stdout === process.stdout && process.stdout.isTTY && !a.noTui;
-  const ui = await import('../ui');
   let detach = () => {};
   let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
-  if (tty) tui = ui.renderTui(runner, { onAbort: () => runner.abort('aborted from the terminal') });
-  else detach = ui.attachPlainLog(runner, io.stdout);
+  // The plain log is imported on its own: the '../ui' barrel loads Ink and React (~45 MB RSS) that a
+  // non-TTY batch (Heroku, cron, a pipe) never draws.
+  if (tty) tui = (await import('../ui')).renderTui(runner, { onAbort: () => runner.abort('aborted from the terminal') });
+  else detach = (await import('../ui/attachPlainLog')).attachPlainLog(runner, io.stdout);
   let signals = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
