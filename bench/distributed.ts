@@ -1,5 +1,5 @@
 /**
- * Distributed benchmark: `npm run bench:distributed -- --tickers 24000 --days 504 --workers 1,2 [--chunk-size 500] [--seed 42] [--keep]`
+ * Distributed benchmark: `npm run bench:distributed -- --tickers 24000 --days 504 --workers 1,2 [--chunk-size 500] [--seed 42] [--keep] [--db URL] [--no-single]`
  *
  * Against the local PostgreSQL (VECBT_BENCH_PG, default postgres://postgres@127.0.0.1:5432): a fresh database
  * synthesised once (`vecbt db synth` logic), VACUUM ANALYZE, then
@@ -10,7 +10,8 @@
  * Wall time is from creating the run to the run being done. Peak RSS is each process's own high-water mark
  * from the OS (VmHWM in /proc/PID/status, read before the worker is stopped; maxRSS for the single runner).
  * Every process runs with --expose-gc, as bench:batch does (the chunk's arrays are collected after each chunk).
- * Prints figures; asserts nothing. The database is dropped at the end unless --keep.
+ * Prints figures; asserts nothing. The database is dropped at the end unless --keep; `--db URL` reuses a kept one
+ * (no synth, not dropped); `--no-single` skips the single-process reference.
  */
 import pg from 'pg';
 import { spawn } from 'node:child_process';
@@ -94,29 +95,37 @@ async function main(): Promise<void> {
   const chunkSize = Number(arg('--chunk-size', '500'));
   const seed = Number(arg('--seed', '42'));
   const counts = (arg('--workers', '1,2') ?? '1,2').split(',').map(Number);
+  const reuse = arg('--db');
   const name = `vecbt_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${BASE}/postgres` });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = `${BASE}/${name}`;
+  if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
+  const url = reuse ?? `${BASE}/${name}`;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   try {
     await migrate(pool);
-    let t = performance.now();
-    const bars = await synthUniverse(pool, { tickers, days, seed });
-    console.log(`synth ${tickers} tickers x ${days} days = ${bars} bars in ${f(performance.now() - t)}`);
-    await pool.query('VACUUM ANALYZE daily_market_data');
-    await pool.query('VACUUM ANALYZE tickers');
+    if (!reuse) {
+      const t = performance.now();
+      const bars = await synthUniverse(pool, { tickers, days, seed });
+      console.log(`synth ${tickers} tickers x ${days} days = ${bars} bars in ${f(performance.now() - t)}`);
+      await pool.query('VACUUM ANALYZE daily_market_data');
+      await pool.query('VACUUM ANALYZE tickers');
+    }
+    console.log(`load average before the runs: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')} (${(await import('node:os')).cpus().length} cores)`);
     // Warm the cache as the runs will find it, then the single-process reference.
-    const s = await single(url, chunkSize);
-    const s2 = await single(url, chunkSize);
-    const sb = s2.wall < s.wall ? s2 : s;
-    console.log(`single-process runner (vecbt run, best of 2): ${f(sb.wall)} for ${sb.tickers} tickers, peak RSS ${sb.maxRssMb.toFixed(0)} MB [${sb.status}]`);
+    let sb = { status: 'skipped', tickers: 0, wall: NaN, maxRssMb: NaN };
+    if (!process.argv.includes('--no-single')) {
+      const s = await single(url, chunkSize);
+      const s2 = await single(url, chunkSize);
+      sb = s2.wall < s.wall ? s2 : s;
+      console.log(`single-process runner (vecbt run, best of 2): ${f(sb.wall)} for ${sb.tickers} tickers, peak RSS ${sb.maxRssMb.toFixed(0)} MB [${sb.status}]`);
+    }
     const rows: string[] = [];
     let oneWall = NaN;
     for (const n of counts) {
       const r = await distributed(pool, url, n, chunkSize);
       if (n === 1) oneWall = r.wall;
+      console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
       console.log(`--distributed, ${n} worker process(es): ${f(r.wall)} for ${r.tickers} tickers [${r.status}]; per-worker peak RSS ${r.rss.map((x) => `${x.toFixed(0)} MB`).join(', ')}`);
       for (const w of r.perWorker) {
         console.log(`  ${w.worker}: ${w.chunks} chunks, read ${f(w.read)} compute ${f(w.compute)} write ${f(w.write)} (summed over its chunks)`);
@@ -128,7 +137,8 @@ async function main(): Promise<void> {
     for (const r of rows) console.log(r);
   } finally {
     await pool.end();
-    if (!process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (reuse) undefined;
+    else if (!process.argv.includes('--keep')) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     else console.log(`kept database ${url}`);
     await admin.end();
   }

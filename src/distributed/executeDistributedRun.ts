@@ -4,6 +4,9 @@
  * log lines when stdout is not a terminal or with --no-tui) until it ends. Ctrl-C / SIGTERM of the
  * follower marks the run aborted (chunks in progress still commit; `--resume` continues it).
  * Exit code: 0 done / aborted / detached, 1 failed.
+ *
+ * VECBT_CHUNK_TIMEOUT_SECONDS (default 50): a chunk job still unfinished this long after a worker took it
+ * is presumed lost and retried; raise it when one chunk can take longer (huge chunks, intraday bars).
  */
 import type { CommandIo } from '../cli';
 import type { Database } from '../db';
@@ -32,8 +35,20 @@ export function assertDistributedTarget(env: NodeJS.ProcessEnv = process.env): v
   }
 }
 
+/** VECBT_CHUNK_TIMEOUT_SECONDS -> the job expiry, or undefined for the default; a UserError when malformed. */
+export function chunkTimeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const v = env.VECBT_CHUNK_TIMEOUT_SECONDS;
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 5 || n > 86_400) {
+    throw new UserError(`VECBT_CHUNK_TIMEOUT_SECONDS must be a whole number of seconds between 5 and 86400, got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
+
 export async function executeDistributedRun(db: Database, a: DistributedRunArgs, io: CommandIo, extra: Partial<DistributedOptions> = {}): Promise<number> {
   if (db.embedded) assertDistributedTarget({});
+  const expireInSeconds = chunkTimeoutFromEnv();
   const run = new DistributedRun({
     pool: db.pool,
     target: db.target,
@@ -44,6 +59,7 @@ export async function executeDistributedRun(db: Database, a: DistributedRunArgs,
     resumeRunId: a.resume,
     memoryBudgetMb: a.memoryBudgetMb,
     resumeCommand: (id) => `npx vecbt run --resume ${id}  (or on the workers: npx vecbt run --distributed --resume ${id})`,
+    ...(expireInSeconds ? { policy: { expireInSeconds } } : {}),
     ...extra,
   });
   const onOutError = (err: NodeJS.ErrnoException) => {
