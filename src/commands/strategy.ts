@@ -35,7 +35,8 @@ export interface StrategyRun {
  */
 export async function runStrategyCase(path: string, overrides: Partial<StrategyParams> = {}): Promise<StrategyRun> {
   const c = await readStrategyCase(path);
-  const rows = await readOhlcvCsv(c.dataPath);
+  // pandas read_csv semantics: an empty field or `nan` is a NaN value (a NaN bar), not an error as for `db load`.
+  const rows = await readOhlcvCsv(c.dataPath, { missing: 'nan' });
   if (rows.length === 0) throw new UserError(`${c.dataPath}: no data rows after the header; add one row per ticker and date (ticker,date,open,high,low,close,volume)`);
   const { index, columns, data } = pivotOhlcv(rows, { source: c.dataPath });
   const result = runStrategy(data, { ...c.params, ...overrides }, { freqDays: c.freqDays });

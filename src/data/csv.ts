@@ -5,7 +5,9 @@
  * Streaming: `readOhlcvCsvBatches` reads the file in chunks and yields batches of at most `batchSize` parsed rows
  * (struct-of-arrays), so a loader can COPY a 1 GB file with bounded memory. `readOhlcvCsv` concatenates all batches
  * for small files. Every problem is a `UserError` naming file:line (header = line 1), column, value and the fix.
- * Values must be finite decimal numbers; a missing bar is a missing row (no `nan`, no empty cells).
+ * Values must be finite decimal numbers; a missing bar is a missing row (no `nan`, no empty cells), unless the
+ * caller asks for pandas semantics with `missing: 'nan'` (`vecbt strategy`, whose reference is `pd.read_csv`): then
+ * an empty field or one of pandas' default NA strings (`nan`, `NaN`, `NA`, `NULL`, `#N/A`, ...) is NaN.
  * Measured on a generated 1.0 GB file (17.5 M rows, 2 000 tickers): 19 s CPU, 176 MB peak RSS.
  */
 import { createReadStream } from 'node:fs';
@@ -44,7 +46,20 @@ export interface CsvReadOptions {
   batchSize?: number;
   /** how the input is named in messages (default: the path, or `<input>`) */
   source?: string;
+  /**
+   * 'reject' (default): an empty or NA value is an error naming file:line (the database loader keeps bars clean).
+   * 'nan': read it as NaN, as pandas `read_csv` does (the vectorbt-conformance path of `vecbt strategy`).
+   */
+  missing?: 'reject' | 'nan';
 }
+
+/**
+ * pandas 1.5.3's default `na_values` (`pandas._libs.parsers.STR_NA_VALUES`): fields `read_csv` reads as NaN. Compared
+ * after trimming spaces.
+ */
+export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
+  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'n/a', 'nan', 'null',
+]);
 
 const HEADER_HINT = `expected the header ${OHLCV_COLUMNS.join(',')} (any order)`;
 
@@ -112,6 +127,10 @@ function headerPositions(fields: string[], where: string): Record<(typeof OHLCV_
 export async function* parseOhlcvCsv(chunks: AsyncIterable<string | Uint8Array>, options: CsvReadOptions = {}): AsyncGenerator<OhlcvBatch> {
   const source = options.source ?? '<input>';
   const batchSize = options.batchSize ?? 65536;
+  const missingAsNaN = (options.missing ?? 'reject') === 'nan';
+  if (options.missing !== undefined && options.missing !== 'reject' && options.missing !== 'nan') {
+    throw new RangeError(`missing must be 'reject' or 'nan', got ${JSON.stringify(options.missing)}`);
+  }
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be an integer >= 1, got ${batchSize}`);
   const width = OHLCV_COLUMNS.length;
   let header: Record<(typeof OHLCV_COLUMNS)[number], number> | null = null;
@@ -166,6 +185,7 @@ export async function* parseOhlcvCsv(chunks: AsyncIterable<string | Uint8Array>,
   function numberOf(raw: string, j: number, line: number, ticker: string, date: string): number {
     const v = parseDecimal(raw);
     if (v !== v) {
+      if (missingAsNaN && PANDAS_NA_VALUES.has(raw.trim())) return NaN;
       const blank = raw.trim() === '';
       throw new UserError(
         `${source}:${line}: column "${numCols[j]}" ${blank ? 'is empty' : `value ${show(raw)} is not a finite decimal number`} (ticker ${ticker}, date ${date}); write a number such as 12.5, or delete the row if the bar is missing`,

@@ -196,6 +196,39 @@ describe('parseOhlcvCsv errors (UserError: file:line, column, value, fix)', () =
   });
 });
 
+describe("parseOhlcvCsv(..., { missing: 'nan' }): pandas read_csv semantics for vecbt strategy", () => {
+  async function parseNaN(text: string): Promise<OhlcvBatch> {
+    const out: OhlcvBatch[] = [];
+    for await (const b of parseOhlcvCsv(Readable.from([text]), { source: 'p.csv', missing: 'nan' })) out.push(b);
+    return out[0];
+  }
+  it("parseOhlcvCsv(missing 'nan') reads empty fields and pandas' NA strings as NaN, numbers unchanged", async () => {
+    const b = await parseNaN(`${HEADER}\nA,2020-01-01,,nan,NaN,1.5,NA\nA,2020-01-02,"",NULL,#N/A, n/a ,-nan\nA,2020-01-03,1,2,0.5,1,100\n`);
+    expect(Array.from(b.open)).toEqual([NaN, NaN, 1]);
+    expect(Array.from(b.high)).toEqual([NaN, NaN, 2]);
+    expect(Array.from(b.low)).toEqual([NaN, NaN, 0.5]);
+    expect(Array.from(b.close)).toEqual([1.5, NaN, 1]);
+    expect(Array.from(b.volume)).toEqual([NaN, NaN, 100]);
+    expect(b.length, 'a row with NaN values is still a row').toBe(3);
+  });
+  it("parseOhlcvCsv(missing 'nan') still rejects text that is neither a number nor an NA string (inf, abc)", async () => {
+    const err = async (text: string) => {
+      try {
+        await parseNaN(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserError);
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(await err(`${HEADER}\nA,2020-01-01,1,2,0.5,abc,1`)).toMatch(/^p\.csv:2: column "close" value "abc" is not a finite decimal number/);
+    expect(await err(`${HEADER}\nA,2020-01-01,1,2,0.5,1,inf`)).toMatch(/^p\.csv:2: column "volume" value "inf"/);
+  });
+  it('parseOhlcvCsv without the option (vecbt db load) keeps rejecting an empty field', async () => {
+    expect(await parseError(`${HEADER}\nAAA,2020-01-02,1,2,0.5,,100`)).toMatch(/^p\.csv:2: column "close" is empty/);
+  });
+});
+
 describe('readOhlcvCsv / readOhlcvCsvBatches', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vecbt-csv-'));
   it('readOhlcvCsv(path) reads the whole file and names the file in errors', async () => {
