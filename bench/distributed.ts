@@ -39,6 +39,29 @@ async function singleChild(url: string, chunkSize: number): Promise<void> {
   process.stdout.write(JSON.stringify({ status: done.status, tickers: done.tickersDone, wall, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/PID/stat (0 when it is gone). */
+function cpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (CLK_TCK = 100)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by the server processes serving this database (their connections persist across a run). */
+async function serverCpu(pool: pg.Pool): Promise<Map<number, number>> {
+  const { rows } = await pool.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  return new Map(rows.map((r) => [r.pid as number, cpuSeconds(r.pid)]));
+}
+
+function serverCpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let s = 0;
+  for (const [pid, c] of after) s += c - (before.get(pid) ?? 0);
+  return s;
+}
+
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
@@ -72,11 +95,21 @@ async function distributed(pool: pg.Pool, url: string, n: number, chunkSize: num
     }),
   );
   const exited = new Promise<number | null>((resolve) => sup.on('exit', (code) => resolve(code)));
+  const procsQuery = `SELECT name, pid FROM vecbt_workers WHERE stopped_at IS NULL AND (name = $1 OR name LIKE $2) ORDER BY name`;
+  const { rows: procs } = await pool.query(procsQuery, [base, `${base}.%`]);
+  const workerCpu0 = procs.map((p) => cpuSeconds(p.pid));
+  const server0 = await serverCpu(pool);
+  const self0 = process.cpuUsage();
   const t0 = performance.now();
   const run = new DistributedRun({ pool, target: 'bench', chunkSize, pollMs: 100 });
   const done = await run.follow();
   const wall = performance.now() - t0;
-  const { rows: procs } = await pool.query(`SELECT name, pid FROM vecbt_workers WHERE name = $1 OR name LIKE $2 ORDER BY name`, [base, `${base}.%`]);
+  const self = process.cpuUsage(self0);
+  const cpu = {
+    workers: procs.reduce((a, p, k) => a + cpuSeconds(p.pid) - workerCpu0[k], 0),
+    server: serverCpuDelta(server0, await serverCpu(pool)),
+    follower: (self.user + self.system) / 1e6,
+  };
   const rss = procs.map((p) => peakRssMb(p.pid));
   sup.kill('SIGTERM');
   await exited;
@@ -85,7 +118,7 @@ async function distributed(pool: pg.Pool, url: string, n: number, chunkSize: num
        FROM vecbt_chunks WHERE run_id = $1 GROUP BY worker ORDER BY worker`,
     [done.runId],
   );
-  return { status: done.status, tickers: done.tickersDone, wall, rss, perWorker: rows as { worker: string; chunks: number; read: number; compute: number; write: number }[] };
+  return { status: done.status, tickers: done.tickersDone, wall, rss, cpu, perWorker: rows as { worker: string; chunks: number; read: number; compute: number; write: number }[] };
 }
 
 async function main(): Promise<void> {
@@ -127,6 +160,11 @@ async function main(): Promise<void> {
       if (n === 1) oneWall = r.wall;
       console.log(`load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')}`);
       console.log(`--distributed, ${n} worker process(es): ${f(r.wall)} for ${r.tickers} tickers [${r.status}]; per-worker peak RSS ${r.rss.map((x) => `${x.toFixed(0)} MB`).join(', ')}`);
+      const total = r.cpu.workers + r.cpu.server + r.cpu.follower;
+      console.log(
+        `  CPU: workers ${r.cpu.workers.toFixed(1)} s, postgres ${r.cpu.server.toFixed(1)} s, follower ${r.cpu.follower.toFixed(1)} s = ${total.toFixed(1)} s ` +
+          `in ${f(r.wall)} wall: the run got ${((total * 1000) / r.wall).toFixed(2)} of ${(await import('node:os')).cpus().length} cores`,
+      );
       for (const w of r.perWorker) {
         console.log(`  ${w.worker}: ${w.chunks} chunks, read ${f(w.read)} compute ${f(w.compute)} write ${f(w.write)} (summed over its chunks)`);
       }
