@@ -51,3 +51,15 @@ describe('bad parameters, with the database unreachable', () => {
     expect(r.err).not.toContain('s3cret');
   });
 });
+
+describe('an unreachable database, --verbose', () => {
+  it('vecbt runs --verbose: the same first line, then the stack; still no password', async () => {
+    const r = await vecbt(['runs', '--verbose']);
+    expect(r.code).toBe(1);
+    const lines = r.err.trim().split('\n');
+    expect(lines[0]).toBe('vecbt runs: cannot connect to PostgreSQL at 127.0.0.1:1/prod (connection refused: is PostgreSQL running there?)');
+    expect(lines.length, 'a stack trace follows').toBeGreaterThan(2);
+    expect(lines.slice(1).some((l) => /^\s+at /.test(l))).toBe(true);
+    expect(r.err).not.toContain('s3cret');
+  });
+});
