@@ -1,7 +1,8 @@
 /**
  * `--concurrency N` on one machine: N worker processes (one engine per core; a process, not a thread, so
  * each has its own heap and event loop and a crash or OOM kill takes one chunk, not all). Children that
- * die on their own are restarted after a second; `stop(signal)` forwards the signal and resolves when all
+ * die on their own are restarted after a second (doubling up to 30 s while they keep dying within 10 s
+ * of starting: a database that is down); `stop(signal)` forwards the signal and resolves when all
  * have exited.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,7 +24,9 @@ export function superviseWorkers(opts: SuperviseOptions): { stop(signal: NodeJS.
   let failures = 0;
   let resolveDone: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
+  const backoff = new Map<number, number>();
   const start = (i: number) => {
+    const startedAt = Date.now();
     const child = spawn(process.execPath, opts.argv(i), { stdio: 'inherit', env: process.env });
     children.set(i, child);
     child.on('exit', (code, signal) => {
@@ -33,8 +36,11 @@ export function superviseWorkers(opts: SuperviseOptions): { stop(signal: NodeJS.
         if (children.size === 0) resolveDone(failures ? 1 : 0);
         return;
       }
-      opts.log?.(`worker process ${i} exited (${signal ?? `code ${code}`}); restarting it`);
-      setTimeout(() => (stopping ? undefined : start(i)), opts.restartMs ?? 1000).unref();
+      const base = opts.restartMs ?? 1000;
+      const delay = Date.now() - startedAt < 10_000 ? Math.min(30_000, (backoff.get(i) ?? base / 2) * 2) : base;
+      backoff.set(i, delay);
+      opts.log?.(`worker process ${i} exited (${signal ?? `code ${code}`}); restarting it in ${Math.round(delay / 1000)} s`);
+      setTimeout(() => (stopping ? undefined : start(i)), delay);
     });
   };
   for (let i = 1; i <= opts.n; i++) start(i);
