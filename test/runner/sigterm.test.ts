@@ -77,6 +77,31 @@ describe('vecbt run in a child process', () => {
     expect(st.rows[0]).toEqual({ status: 'done', tickers_done: 120 });
   });
 
+  it('runs lists the runs; results prints table, csv and json, sorted and limited', async () => {
+    const runs = await vecbt(['runs']);
+    expect(runs.code, runs.err).toBe(0);
+    expect(runs.out.split('\n')[0]).toMatch(/^id\s+status\s+created/);
+    const { rows } = await db.pool.query(`SELECT id FROM vecbt_runs WHERE status = 'done' ORDER BY id LIMIT 1`);
+    const id = String(rows[0].id);
+    const best = await db.pool.query(
+      `SELECT ticker FROM vecbt_results WHERE run_id = $1 ORDER BY total_return_pct DESC NULLS LAST, ticker LIMIT 3`,
+      [rows[0].id],
+    );
+    const csv = await vecbt(['results', id, '--format', 'csv', '--sort', 'total_return_pct', '--limit', '3']);
+    expect(csv.code, csv.err).toBe(0);
+    const lines = csv.out.trim().split('\n');
+    expect(lines[0].startsWith('ticker,status,reason,bars,')).toBe(true);
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(best.rows.map((r) => r.ticker));
+    const json = await vecbt(['results', id, '--format', 'json', '--limit', '2']);
+    const parsed = JSON.parse(json.out);
+    expect(parsed.map((r: { ticker: string }) => r.ticker)).toEqual(['S00001', 'S00002']);
+    const table = await vecbt(['results', id, '--limit', '1']);
+    expect(table.out).toMatch(/^ticker\s+status\s+bars\s+total_return_pct/);
+    const bad = await vecbt(['results', id, '--sort', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--sort: unknown column 'nope'/);
+  });
+
   it('rejects bad flags in one line before touching the database', async () => {
     for (const [args, msg] of [
       [['run', '--chunk-size', '0'], /--chunk-size must be an integer >= 1/],
