@@ -34,12 +34,14 @@ async function child(url: string, chunkSize: number): Promise<void> {
     chunks++;
     maxChunkRss = Math.max(maxChunkRss, e.memory.rssMb);
   });
+  let prepare = 0;
+  r.on('run:start', () => (prepare = performance.now() - t0));
   const t0 = performance.now();
   const done = await r.start();
   const wall = performance.now() - t0;
   await pool.end();
   process.stdout.write(
-    JSON.stringify({ status: done.status, runId: done.runId, tickers: done.tickersDone, wall, read, compute, write, chunks, maxChunkRss, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n',
+    JSON.stringify({ prepare, status: done.status, runId: done.runId, tickers: done.tickersDone, wall, read, compute, write, chunks, maxChunkRss, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n',
   );
 }
 
@@ -130,7 +132,8 @@ async function main(): Promise<void> {
     const f = (x: number) => `${Math.round(x)} ms`;
     console.log(`runner node flags: --expose-gc ${childFlags.join(' ')}`);
     console.log(`run (best of ${runs.length}, chunk size ${chunkSize}): ${f(best.wall)} wall for ${best.tickers} tickers = ${Math.round((best.tickers / best.wall) * 1000)} tickers/s`);
-    console.log(`  read ${f(best.read)}  compute ${f(best.compute)}  write ${f(best.write)}  (${best.chunks} chunks)`);
+    console.log(`  prepare ${f(best.prepare)} (last date, union date index, symbols, run + chunk rows)`);
+    console.log(`  read ${f(best.read)}  compute ${f(best.compute)}  write ${f(best.write)}  (${best.chunks} chunks; reads overlap the previous chunk's compute and write)`);
     console.log(`  peak RSS ${best.maxRssMb.toFixed(1)} MB (maxRSS of the runner process), max RSS after a chunk ${best.maxChunkRss.toFixed(1)} MB`);
     console.log(`COPY floor via psql: text ${f(floorText)}, binary ${f(floorBinary)}; run / text floor = ${(best.wall / floorText).toFixed(2)}x`);
     console.log(`all runs: ${runs.map((r) => f(r.wall)).join(', ')}`);
