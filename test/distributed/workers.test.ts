@@ -67,7 +67,7 @@ describe('vecbt worker processes on one distributed run', () => {
     expect(ws.every((w) => w.rss_mb > 0 && w.stopped_at), 'each worker left its last memory reading and its stop').toBe(true);
   });
 
-  it('a worker SIGKILLed mid-chunk: its chunk expires and is retried by another, the run completes, no duplicates, identical results', async () => {
+  it('a worker SIGKILLed mid-chunk: its chunk expires and is retried by another worker, the run completes, no duplicates, identical results', async () => {
     const slow = startWorker(db.url, 'fixture', ['victim'], { TEST_SLOW_MS: '20000' });
     workers = [slow];
     await slow.waitFor(/waiting for chunk jobs/);
@@ -81,14 +81,13 @@ describe('vecbt worker processes on one distributed run', () => {
     expect((await chunksOf(db.pool, runId))[killedChunk - 1], 'killed after claiming, before committing').toMatchObject({ status: 'running', worker: 'victim' });
     const t = Date.now();
     workers.push(startWorker(db.url, 'cli', ['--name', 'k1', '--maintenance-seconds', '1', '--poll-ms', '50']));
-    workers.push(startWorker(db.url, 'cli', ['--name', 'k2', '--maintenance-seconds', '1', '--poll-ms', '50']));
     const done = await following;
     expect(done.status, done.error).toBe('done');
     expect(Date.now() - t, 'the lost chunk is retried within seconds of its expiry').toBeLessThan(20_000);
     await expectIdenticalToBaseline(runId);
     const chunk = (await chunksOf(db.pool, runId))[killedChunk - 1];
     expect(chunk.status).toBe('done');
-    expect(chunk.worker, 'redone by a live worker').toMatch(/^k[12]$/);
+    expect(chunk.worker, 'redone by the live worker').toBe('k1');
     expect(chunk.attempts, 'claimed by the victim, then again').toBeGreaterThanOrEqual(2);
   });
 
