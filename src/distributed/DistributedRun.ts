@@ -128,6 +128,8 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
       states.map((s) => [s.chunkNo, this.doneBefore.has(s.chunkNo) ? s : { ...s, status: 'pending', error: null, attempts: 0 }]),
     );
     const started = new Set<number>();
+    /** Per chunk, the last attempt whose failure was reported. */
+    const errorReported = new Map<number, number>();
     const doneAtStart = states.filter((s) => this.doneBefore.has(s.chunkNo));
     this.emit('run:start', {
       runId,
@@ -152,12 +154,21 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
       const newlyDone: ChunkState[] = [];
       for (const s of states) {
         const p = prev.get(s.chunkNo);
+        const reported = errorReported.get(s.chunkNo) ?? 0;
+        // An attempt we saw running ended without us seeing it fail: its worker vanished (the job expired
+        // and was retried) or it failed and was retried between two polls.
+        if (p?.status === 'running' && s.attempts > p.attempts && p.attempts > reported) {
+          const message = s.error ?? `worker ${p.worker ?? '?'} did not finish it (killed, out of memory or restarted); the chunk was retried`;
+          this.emit('chunk:error', { runId, chunkNo: s.chunkNo, attempt: Math.max(1, p.attempts), willRetry: true, message });
+          errorReported.set(s.chunkNo, p.attempts);
+        }
         if (s.status === 'running' && (p?.status !== 'running' || p.attempts !== s.attempts)) {
           this.emitStart(runId, s, states.length);
           started.add(s.chunkNo);
         }
-        if (s.error && s.status !== 'done' && (s.error !== p?.error || s.attempts !== p?.attempts || s.status !== p?.status) && s.status !== 'running') {
+        if (s.error && (s.status === 'pending' || s.status === 'failed') && (s.error !== p?.error || s.attempts !== p?.attempts || s.status !== p?.status)) {
           this.emit('chunk:error', { runId, chunkNo: s.chunkNo, attempt: Math.max(1, s.attempts), willRetry: s.status === 'pending', message: s.error });
+          errorReported.set(s.chunkNo, s.attempts);
         }
         if (s.status === 'done' && p?.status !== 'done') newlyDone.push(s);
         prev.set(s.chunkNo, s);

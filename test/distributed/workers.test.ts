@@ -72,6 +72,8 @@ describe('vecbt worker processes on one distributed run', () => {
     workers = [slow];
     await slow.waitFor(/waiting for chunk jobs/);
     const run = distributed({ expireInSeconds: 3, retryLimit: 2, retryDelaySeconds: 0 });
+    const errors: { chunkNo: number; attempt: number; willRetry: boolean; message: string }[] = [];
+    run.on('chunk:error', (e) => errors.push(e));
     const following = run.follow();
     const took = await slow.waitFor(/took chunk (\d+)/);
     const killedChunk = Number(/took chunk (\d+)/.exec(took)![1]);
@@ -89,6 +91,9 @@ describe('vecbt worker processes on one distributed run', () => {
     expect(chunk.status).toBe('done');
     expect(chunk.worker, 'redone by the live worker').toBe('k1');
     expect(chunk.attempts, 'claimed by the victim, then again').toBeGreaterThanOrEqual(2);
+    expect(errors, 'the follower reported the lost attempt').toContainEqual(
+      expect.objectContaining({ chunkNo: killedChunk, attempt: 1, willRetry: true, message: expect.stringMatching(/^worker victim did not finish it/) }),
+    );
   });
 
   it('a run with no worker waits; a worker started later does it, and another started after that joins in', async () => {
