@@ -390,7 +390,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'simulating' });
         t = performance.now();
         let result: ReturnType<typeof runStrategy> | null = runStrategy(bars.data, params);
-        const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo });
+        const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo }, bars.data);
         const nBars = bars.bars;
         // Drop the chunk's matrices before writing: only the row arrays stay alive.
         bars = null;
