@@ -1,6 +1,8 @@
 /**
  * True range: `tr[t] = max(high[t] - low[t], |high[t] - close[t-1]|, |low[t] - close[t-1]|)` from t = 1;
- * `tr[0]` is NaN (no previous close), as TA-Lib TRANGE. Any NaN input of the bar makes it NaN.
+ * `tr[0]` is NaN (no previous close), as TA-Lib TRANGE. The maximum is taken as TA-Lib does: start from
+ * `high - low` and replace it only by a strictly greater candidate, so a NaN previous close leaves `high - low`
+ * (the ATR carries on) while a NaN high or low makes the bar NaN.
  */
 import { onOwnRows } from './ownRows';
 
@@ -16,8 +18,12 @@ export function trueRange1d(high: Float64Array, low: Float64Array, close: Float6
     const h = high[t];
     const l = low[t];
     const pc = close[t - 1];
-    // NaN-propagating max (Math.max returns NaN when any argument is NaN)
-    out[t] = Math.max(h - l, Math.abs(h - pc), Math.abs(l - pc));
+    let g = h - l;
+    const a = Math.abs(h - pc);
+    if (a > g) g = a;
+    const b = Math.abs(l - pc);
+    if (b > g) g = b;
+    out[t] = g;
   }
   return out;
 }

@@ -21,8 +21,8 @@ describe('trueRange1d', () => {
     // row1: gap up: |12-9.5| = 2.5 ; row2: high-low 12-8.5 = 3.5 ; row3: gap down |7.5-10| = 2.5
     expect(arr(trueRange1d(high, low, close))).toEqual([NaN, 2.5, 3.5, 2.5]);
   });
-  it('trueRange1d is NaN on a bar with a NaN input and on the bar after a NaN close', () => {
-    expect(arr(trueRange1d(f(10, 11, 12, 13), f(9, NaN, 11, 12), f(9.5, NaN, 11.5, 12.5)))).toEqual([NaN, NaN, NaN, 1.5]);
+  it('trueRange1d is NaN on a bar with a NaN high or low, and high - low after a NaN close (TA-Lib TRANGE)', () => {
+    expect(arr(trueRange1d(f(10, 11, 12, 13), f(9, NaN, 11, 12), f(9.5, NaN, 11.5, 12.5))), 'row 2: previous close NaN -> 12 - 11').toEqual([NaN, NaN, 1, 1.5]);
   });
   it('trueRange1d throws on inputs of different lengths', () => {
     expect(() => trueRange1d(f(1, 2), f(1), f(1, 2))).toThrow(/same length/);
