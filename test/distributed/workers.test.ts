@@ -104,10 +104,10 @@ describe('vecbt worker processes on one distributed run', () => {
     const runId = run.runId!;
     expect(finished, 'no worker: the run waits').toBe(false);
     expect((await chunksOf(db.pool, runId)).every((c) => c.status === 'pending'), 'nothing taken yet').toBe(true);
-    const first = startWorker(db.url, 'fixture', ['late1'], { TEST_SLOW_MS: '150' });
+    const first = startWorker(db.url, 'fixture', ['late1'], { TEST_SLOW_MS: '400' });
     workers = [first];
     await first.waitFor(/chunk \d+\/\d+ of run \d+ done/);
-    workers.push(startWorker(db.url, 'fixture', ['late2'], { TEST_SLOW_MS: '150' }));
+    workers.push(startWorker(db.url, 'fixture', ['late2'], { TEST_SLOW_MS: '400' }));
     const done = await following;
     expect(done.status, done.error).toBe('done');
     await expectIdenticalToBaseline(runId);
