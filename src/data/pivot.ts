@@ -17,6 +17,11 @@ export interface OhlcvMatrix {
   low: Float64Array;
   close: Float64Array;
   volume: Float64Array;
+  /**
+   * 1 where the ticker has a row on that date, even a row whose values are all NaN (pandas keeps such a row,
+   * and it counts in the indicator windows). Absent: a row is present where any field is not NaN.
+   */
+  present?: Uint8Array;
 }
 
 export interface PivotedOhlcv {
@@ -73,5 +78,8 @@ export function pivotOhlcv(rows: OhlcvRows, options: PivotOptions = {}): Pivoted
     data.close[cell] = rows.close[i];
     data.volume[cell] = rows.volume[i];
   }
+  const present = new Uint8Array(size);
+  for (let cell = 0; cell < size; cell++) present[cell] = from[cell] !== 0 ? 1 : 0;
+  data.present = present;
   return { index, columns, data };
 }

@@ -41,7 +41,7 @@ export interface RunStrategyOptions {
 export function runStrategy(data: OhlcvMatrix, params: Partial<StrategyParams> = {}, options: RunStrategyOptions = {}): StrategyResult {
   const p = resolveStrategy(params);
   const { nRows, nCols } = data;
-  const present = presentRows([data.open, data.high, data.low, data.close, data.volume], nRows, nCols);
+  const present = data.present ?? presentRows([data.open, data.high, data.low, data.close, data.volume], nRows, nCols);
   const rv = rvol(data.volume, nRows, nCols, p.rvolWindow, present);
   const ap = atrPct(data.high, data.low, data.close, nRows, nCols, p.atrWindow, present);
   const { entries, exits } = signals(rv, ap, nRows, nCols, p);

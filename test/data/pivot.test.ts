@@ -37,6 +37,15 @@ describe('pivotOhlcv', () => {
     expect(Array.from(p.data.high)).toEqual([NaN, 13, 14, 22, NaN, 24]);
     expect(Array.from(p.data.low)).toEqual([NaN, 11, 12, 20, NaN, 22]);
   });
+  it('pivotOhlcv marks the rows a ticker has as present, an all-NaN row included (pandas keeps it)', () => {
+    const p = pivotOhlcv(rows([
+      ['AAA', '2020-01-01', 10],
+      ['AAA', '2020-01-02', NaN],
+      ['BBB', '2020-01-03', 20],
+    ]));
+    expect(Array.from(p.data.close)).toEqual([10, NaN, NaN, NaN, NaN, 20]);
+    expect(Array.from(p.data.present!), 'AAA has a (NaN) row on 01-02; BBB none before 01-03').toEqual([1, 1, 0, 0, 0, 1]);
+  });
   it('pivotOhlcv(no rows) is an empty 0x0 matrix', () => {
     const p = pivotOhlcv(rows([]));
     expect(p.index).toEqual([]);
