@@ -77,11 +77,13 @@ const CHECKS: Record<keyof StrategyParams, Check> = {
   slStop: stop,
   slTrail: (v) => (typeof v === 'boolean' ? null : 'true or false'),
   tpStop: stop,
-  fees: nonNegative,
-  fixedFees: nonNegative,
+  // vectorbt only requires finite fees: negative fees are rebates
+  fees: finite,
+  fixedFees: finite,
   slippage: nonNegative,
   initCash: (v) => (num(v) && Number.isFinite(v) && v > 0 ? null : 'a finite number > 0'),
-  size: (v) => (num(v) && v > 0 ? null : 'a number > 0, or Infinity for all the cash'),
+  // size 0 is accepted by vectorbt and places no order
+  size: (v) => (num(v) && v >= 0 ? null : 'a number >= 0, or Infinity for all the cash'),
 };
 
 /** How a key is spelled to the user, e.g. in a JSON file (`sl_stop`) or as a flag (`--sl-stop`). */

@@ -29,7 +29,7 @@ describe('resolveStrategy', () => {
     ['holdBars 0', { holdBars: 0 }, 'strategy: holdBars must be an integer >= 1, got 0'],
     ['a non-integer holdBars', { holdBars: 2.5 }, 'strategy: holdBars must be an integer >= 1, got 2.5'],
     ['an unknown exit mode', { exitMode: 'soon' }, 'strategy: exitMode must be one of shifted-signal, bars-after-fill, got "soon"'],
-    ['a string number', { fees: '0.001' }, 'strategy: fees must be a finite number >= 0, got "0.001"'],
+    ['a string number', { fees: '0.001' }, 'strategy: fees must be a finite number, got "0.001"'],
     ['zero init cash', { initCash: 0 }, 'strategy: initCash must be a finite number > 0, got 0'],
     ['a non-boolean slTrail', { slTrail: 1 }, 'strategy: slTrail must be true or false, got 1'],
   ];
