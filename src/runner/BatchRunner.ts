@@ -30,6 +30,7 @@ import { markChunkStarted } from '../data/markChunkStarted';
 import { markRunStarted } from '../data/markRunStarted';
 import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
 import { readUnionDates } from '../data/readUnionDates';
+import { isoToDay } from '../data/queryable';
 import { recordChunkFigures } from '../data/recordChunkFigures';
 import { writeChunkResults } from '../data/writeChunkResults';
 import { resolveStrategy, runStrategy, type StrategyParams } from '../strategy';
@@ -135,13 +136,47 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     const chunkSize = this.opts.chunkSize ?? 500;
     const to = this.opts.to ?? (await lastBarDate(pool)) ?? new Date().toISOString().slice(0, 10);
     const from = this.opts.from ?? twoYearsBefore(to);
-    const dateIndex = await readUnionDates(pool, from, to);
     const symbols = await listActiveSymbols(pool);
+    // The union date index costs a scan of the range (~0.6 s for 3 M bars); meanwhile, on a second
+    // connection, the first chunk is read onto the plain calendar of the range and compacted onto the
+    // index once it is known (in place: the union's rows are a subset of the calendar's, in order).
+    const early = this.readFirstChunkEarly(symbols.slice(0, chunkSize), from, to);
+    const dateIndex = await readUnionDates(pool, from, to);
     this.checkMemoryBudget(dateIndex.length, Math.min(chunkSize, symbols.length));
     const storedParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v]));
     const id = await createRun(pool, { params: storedParams, dateFrom: from, dateTo: to, chunkSize, dateIndex, symbols });
     this.run = (await getRun(pool, id))!;
+    if (early) {
+      const fromDay = isoToDay(from);
+      this.prefetch = {
+        chunkNo: 1,
+        done: early.then((r) => ('error' in r ? r : { bars: compactToIndex(r.bars, fromDay, dateIndex), readMs: r.readMs })),
+      };
+    }
     return id;
+  }
+
+  private readFirstChunkEarly(first: string[], from: string, to: string): Promise<{ bars: ChunkBars; readMs: number } | { error: unknown }> | null {
+    const fromDay = isoToDay(from);
+    const days = isoToDay(to) - fromDay + 1;
+    if (this.opts.prefetch === false || !first.length || !(days > 0 && days <= 40_000)) return null;
+    const calendar = new Int32Array(days);
+    for (let k = 0; k < days; k++) calendar[k] = fromDay + k;
+    const t = performance.now();
+    return (async () => {
+      const client = await this.opts.pool.connect();
+      client.on('error', ignore);
+      let broken: Error | undefined;
+      try {
+        return { bars: await readChunkBars(client, first, calendar), readMs: performance.now() - t };
+      } catch (error) {
+        if (isConnectionError(error)) broken = error as Error;
+        throw error;
+      } finally {
+        client.off('error', ignore);
+        client.release(broken);
+      }
+    })().catch((error: unknown) => ({ error }));
   }
 
   private checkMemoryBudget(nRows: number, chunkTickers: number): void {
@@ -459,6 +494,29 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       }
     }
   }
+}
+
+/**
+ * Bars read on the calendar `fromDay, fromDay+1, ...` -> the same bars on `dateIndex` (a subset of the
+ * calendar, ascending), in place: destination offsets never pass their sources, so nothing is overwritten
+ * before it is moved. Returns views of the first nCols * dateIndex.length cells.
+ */
+export function compactToIndex(bars: ChunkBars, fromDay: number, dateIndex: Int32Array): ChunkBars {
+  const { nRows: nCal, nCols } = bars.data;
+  const nU = dateIndex.length;
+  const src = new Int32Array(nU);
+  for (let r = 0; r < nU; r++) src[r] = dateIndex[r] - fromDay;
+  const out = { nRows: nU, nCols } as ChunkBars['data'];
+  for (const k of ['open', 'high', 'low', 'close', 'volume'] as const) {
+    const a = bars.data[k];
+    for (let c = 0; c < nCols; c++) {
+      const d = c * nU;
+      const sBase = c * nCal;
+      for (let r = 0; r < nU; r++) a[d + r] = a[sBase + src[r]];
+    }
+    out[k] = a.subarray(0, nCols * nU);
+  }
+  return { data: out, barsPerCol: bars.barsPerCol, bars: bars.bars };
 }
 
 /** vecbt_runs.params -> StrategyParams (JSON has no NaN/Infinity: they are stored as strings). */
