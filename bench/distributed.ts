@@ -36,7 +36,9 @@ async function singleChild(url: string, chunkSize: number): Promise<void> {
   const done = await new BatchRunner({ pool, target: 'bench', chunkSize }).start();
   const wall = performance.now() - t0;
   await pool.end();
-  process.stdout.write(JSON.stringify({ status: done.status, tickers: done.tickersDone, wall, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  const ru = process.resourceUsage();
+  const cpu = (ru.userCPUTime + ru.systemCPUTime) / 1e6;
+  process.stdout.write(JSON.stringify({ status: done.status, tickers: done.tickersDone, wall, cpu, maxRssMb: ru.maxRSS / 1024 }) + '\n');
 }
 
 /** CPU seconds (user + system) a process has used so far, from /proc/PID/stat (0 when it is gone). */
@@ -76,7 +78,7 @@ async function single(url: string, chunkSize: number) {
     c.stdout.on('data', (d) => (s += d));
     c.on('close', (code) => (code === 0 ? resolve(s) : reject(new Error(`single runner exited ${code}`))));
   });
-  return JSON.parse(out.trim().split('\n').pop()!) as { status: string; tickers: number; wall: number; maxRssMb: number };
+  return JSON.parse(out.trim().split('\n').pop()!) as { status: string; tickers: number; wall: number; cpu: number; maxRssMb: number };
 }
 
 async function distributed(pool: pg.Pool, url: string, n: number, chunkSize: number) {
@@ -146,12 +148,12 @@ async function main(): Promise<void> {
     }
     console.log(`load average before the runs: ${(await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ')} (${(await import('node:os')).cpus().length} cores)`);
     // Warm the cache as the runs will find it, then the single-process reference.
-    let sb = { status: 'skipped', tickers: 0, wall: NaN, maxRssMb: NaN };
+    let sb = { status: 'skipped', tickers: 0, wall: NaN, cpu: NaN, maxRssMb: NaN };
     if (!process.argv.includes('--no-single')) {
       const s = await single(url, chunkSize);
       const s2 = await single(url, chunkSize);
       sb = s2.wall < s.wall ? s2 : s;
-      console.log(`single-process runner (vecbt run, best of 2): ${f(sb.wall)} for ${sb.tickers} tickers, peak RSS ${sb.maxRssMb.toFixed(0)} MB [${sb.status}]`);
+      console.log(`single-process runner (vecbt run, best of 2): ${f(sb.wall)} for ${sb.tickers} tickers, peak RSS ${sb.maxRssMb.toFixed(0)} MB, CPU of the runner process ${sb.cpu.toFixed(1)} s (tsx start included) [${sb.status}]`);
     }
     const rows: string[] = [];
     let oneWall = NaN;
