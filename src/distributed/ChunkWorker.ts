@@ -27,6 +27,7 @@ import type { MemorySample } from '../runner/events';
 import { failChunk } from './data/failChunk';
 import { finalizeRun } from './data/finalizeRun';
 import { releaseChunk } from './data/releaseChunk';
+import { pruneWorkers } from './data/pruneWorkers';
 import { upsertWorker } from './data/upsertWorker';
 import { processChunk, type ChunkEngine, type ChunkStepOutcome, type RunCache } from './processChunk';
 import { CHUNK_QUEUE, DEAD_CHUNK_QUEUE, openBoss, type ChunkJob } from './queue';
@@ -112,6 +113,7 @@ export class ChunkWorker extends EventEmitter {
     const beat = setInterval(() => void this.heartbeat(), this.opts.heartbeatMs ?? 5000);
     beat.unref();
     await this.heartbeat();
+    await pruneWorkers(pool).catch(ignore);
     this.emit('worker:start', { name: this.name, target: this.opts.target, queue: CHUNK_QUEUE });
     let gaveBack = false;
     try {
