@@ -72,16 +72,10 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
   };
   io.stdout.on?.('error', onOutError);
   const runner = new BatchRunner(opts);
-  const runId = await runner.prepare();
-  io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} on ${db.target}\n`);
-  const tty = io.stdout === process.stdout && process.stdout.isTTY && !a.noTui;
-  let detach = () => {};
-  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
-  // The plain log is imported on its own: the '../ui' barrel loads Ink and React (~45 MB RSS) that a
-  // non-TTY batch (Heroku, cron, a pipe) never draws.
-  if (tty) tui = (await import('../ui')).renderTui(runner, { onAbort: () => runner.abort('aborted from the terminal') });
-  else detach = (await import('../ui/attachPlainLog')).attachPlainLog(runner, io.stdout);
+  // Signals are handled from here on, before the run is even created: a SIGTERM while the run is being
+  // prepared still ends it `aborted` (resumable) with exit 0 instead of killing the process.
   let signals = 0;
+  let tty = false;
   const onSignal = (sig: NodeJS.Signals) => {
     signals++;
     if (signals === 1) {
@@ -91,6 +85,22 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  let runId: number;
+  try {
+    runId = await runner.prepare();
+  } catch (err) {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    throw err;
+  }
+  io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} on ${db.target}\n`);
+  tty = io.stdout === process.stdout && !!process.stdout.isTTY && !a.noTui;
+  let detach = () => {};
+  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
+  // The plain log is imported on its own: the '../ui' barrel loads Ink and React (~45 MB RSS) that a
+  // non-TTY batch (Heroku, cron, a pipe) never draws.
+  if (tty) tui = (await import('../ui')).renderTui(runner, { onAbort: () => runner.abort('aborted from the terminal') });
+  else detach = (await import('../ui/attachPlainLog')).attachPlainLog(runner, io.stdout);
   try {
     const done = await runner.start();
     if (tui) await tui.waitUntilExit();
