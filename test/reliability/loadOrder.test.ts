@@ -56,8 +56,21 @@ describe('load order and duplicates', () => {
     writeFileSync(f, [HEADER, `DUP,${lines[0]}`, `DUP,${lines[1]}`, `DUP,${lines[0]}`].join('\n') + '\n');
     const err = await loadOhlcvCsv(db.pool, f).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect(err.message).toBe(`${f}: the same (ticker, date) appears twice between lines 2 and 4; keep one row per ticker and date`);
+    const date = lines[0].split(',')[0];
+    expect(err.message).toBe(`duplicate row for ticker DUP on ${date} (${f}:2 and ${f}:4); keep one row per ticker and date`);
     const n = await db.pool.query(`SELECT (SELECT count(*)::int FROM daily_market_data WHERE ticker = 'DUP') + (SELECT count(*)::int FROM tickers WHERE symbol = 'DUP') AS n`);
+    expect(n.rows[0].n, 'no partial write').toBe(0);
+  });
+
+  it('loadOhlcvCsv finds a duplicate even when its two rows fall in different batches, far apart', async () => {
+    const f = join(dir, 'dupfar.csv');
+    const filler = Array.from({ length: 30 }, (_, i) => `FILL${i},${lines[0]}`);
+    writeFileSync(f, [HEADER, `FAR,${lines[0]}`, ...filler, `FAR,${lines[1]}`, `FAR,${lines[0]}`].join('\n') + '\n');
+    const err = await loadOhlcvCsv(db.pool, f, { batchSize: 4 }).catch((e) => e);
+    expect(err).toBeInstanceOf(UserError);
+    const date = lines[0].split(',')[0];
+    expect(err.message, 'lines 2 and 34 are 8 batches apart').toBe(`duplicate row for ticker FAR on ${date} (${f}:2 and ${f}:34); keep one row per ticker and date`);
+    const n = await db.pool.query(`SELECT count(*)::int AS n FROM tickers WHERE symbol LIKE 'FILL%' OR symbol = 'FAR'`);
     expect(n.rows[0].n, 'no partial write').toBe(0);
   });
 });
