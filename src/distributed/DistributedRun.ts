@@ -147,7 +147,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
     });
     let peakRssMb = Math.max(0, ...states.map((s) => s.rssMb ?? 0));
     let aliveKey = '\0'; // never a real key: the first poll always reports
-    let lastWorkersPoll = 0;
+    let lastWorkersPoll = -Infinity; // the first poll always looks at the workers
     for (;;) {
       const progress = await readRunProgress(pool, runId);
       states = await listChunkStates(pool, runId);

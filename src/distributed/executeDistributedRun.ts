@@ -66,28 +66,31 @@ export async function executeDistributedRun(db: Database, a: DistributedRunArgs,
     if (err?.code !== 'EPIPE') throw err;
   };
   io.stdout.on?.('error', onOutError);
-  const runId = await run.prepare();
-  io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} distributed on ${db.target}: its chunks are queued for the workers (npx vecbt worker)\n`);
-  if (a.detach) {
-    io.stdout.write(`vecbt run: detached; follow it with: npx vecbt runs; results when done: npx vecbt results ${runId}\n`);
-    return 0;
-  }
-  const tty = io.stdout === process.stdout && process.stdout.isTTY && !a.noTui;
-  const ui = await import('../ui');
-  const detach: (() => void)[] = [];
-  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
-  if (tty) tui = ui.renderTui(run, { onAbort: () => run.abort('aborted from the terminal') });
-  else detach.push(ui.attachPlainLog(run, io.stdout), attachWorkersLine(run, io.stdout));
+  // Signals are handled before the run is created, as `vecbt run` does: a SIGTERM while it is being
+  // prepared ends it `aborted` once prepared (with --detach the queued run simply stays for the workers).
   let signals = 0;
+  let tty = false;
   const onSignal = (sig: NodeJS.Signals) => {
     if (++signals === 1) {
-      if (!tty) io.stderr.write(`vecbt run: ${sig}: marking run ${runId} aborted; chunks in progress still commit (send again to exit now)\n`);
+      if (!tty) io.stderr.write(`vecbt run: ${sig}: marking the run aborted; chunks in progress still commit (send again to exit now)\n`);
       run.abort(sig);
     } else process.exit(130);
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  const detach: (() => void)[] = [];
+  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
   try {
+    const runId = await run.prepare();
+    io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} distributed on ${db.target}: its chunks are queued for the workers (npx vecbt worker)\n`);
+    if (a.detach) {
+      io.stdout.write(`vecbt run: detached; follow it with: npx vecbt runs; results when done: npx vecbt results ${runId}\n`);
+      return 0;
+    }
+    tty = io.stdout === process.stdout && !!process.stdout.isTTY && !a.noTui;
+    // The plain log is imported on its own: the '../ui' barrel loads Ink and React (~45 MB RSS).
+    if (tty) tui = (await import('../ui')).renderTui(run, { onAbort: () => run.abort('aborted from the terminal') });
+    else detach.push((await import('../ui/attachPlainLog')).attachPlainLog(run, io.stdout), attachWorkersLine(run, io.stdout));
     const done = await run.follow();
     if (tui) await tui.waitUntilExit();
     if (done.status !== 'done' && done.resumeCommand && tty) io.stdout.write(`resume with: ${done.resumeCommand}\n`);
