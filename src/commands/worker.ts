@@ -35,7 +35,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       log: (line) => io.stderr.write(`vecbt worker: ${line}\n`),
     });
     io.stdout.write(`vecbt worker: ${concurrency} worker processes (${base}.1..${base}.${concurrency})\n`);
-    const onSignal = (sig: NodeJS.Signals) => sup.stop(sig);
+    // A terminal's Ctrl-C and Heroku's SIGTERM reach the whole process group, so the children usually get
+    // the signal directly as well; they ignore the forwarded copy (VECBT_SUPERVISED). A second signal here
+    // kills them at once.
+    let signals = 0;
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (++signals === 1) sup.stop(sig);
+      else sup.stop('SIGKILL');
+    };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
     try {
@@ -53,11 +60,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.stdout.on?.('error', onOutError);
     const detach = attachWorkerLog(worker, io.stdout);
     let signals = 0;
+    const supervised = process.env.VECBT_SUPERVISED === '1';
     const onSignal = (sig: NodeJS.Signals) => {
       if (++signals === 1) {
-        io.stderr.write(`vecbt worker: ${sig}: taking no new chunk, finishing the one in progress (send again to exit now)\n`);
+        io.stderr.write(`vecbt worker: ${worker.name}: ${sig}: taking no new chunk, finishing the one in progress${supervised ? '' : ' (send again to exit now)'}\n`);
         worker.stop(sig);
-      } else process.exit(130);
+      } else if (!supervised) process.exit(130); // under --concurrency the supervisor decides (and SIGKILLs on its second signal)
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);

@@ -27,7 +27,7 @@ export function superviseWorkers(opts: SuperviseOptions): { stop(signal: NodeJS.
   const backoff = new Map<number, number>();
   const start = (i: number) => {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, opts.argv(i), { stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, opts.argv(i), { stdio: 'inherit', env: { ...process.env, VECBT_SUPERVISED: '1' } });
     children.set(i, child);
     child.on('exit', (code, signal) => {
       children.delete(i);
@@ -45,6 +45,7 @@ export function superviseWorkers(opts: SuperviseOptions): { stop(signal: NodeJS.
   };
   for (let i = 1; i <= opts.n; i++) start(i);
   return {
+    /** Forwards `signal` to every child (SIGKILL to end them at once); `done` resolves when all have exited. */
     stop(signal) {
       stopping = true;
       if (children.size === 0) resolveDone(0);

@@ -12,9 +12,10 @@ export interface WorkerProcess {
 }
 
 /** `vecbt worker ...args` (kind 'cli') or the test fixture worker (kind 'fixture', args[0] = name). */
-export function startWorker(url: string, kind: 'cli' | 'fixture', args: string[], env: Record<string, string> = {}): WorkerProcess {
+export function startWorker(url: string, kind: 'cli' | 'fixture', args: string[], env: Record<string, string> = {}, opts: { group?: boolean } = {}): WorkerProcess {
   const argv = kind === 'cli' ? ['bin/vecbt.mjs', 'worker', ...args] : ['bin/run-ts.mjs', 'test/distributed/fixtures/testWorker.ts', ...args];
-  const child = spawn(process.execPath, argv, { env: { ...process.env, DATABASE_URL: url, TZ: 'UTC', ...env } });
+  // group: its own process group, so a test can signal it and its children at once (as Heroku and a terminal do).
+  const child = spawn(process.execPath, argv, { env: { ...process.env, DATABASE_URL: url, TZ: 'UTC', ...env }, detached: !!opts.group });
   const lines: string[] = [];
   const waiters: { re: RegExp; resolve: (l: string) => void }[] = [];
   let buf = '';
@@ -49,11 +50,12 @@ export function startWorker(url: string, kind: 'cli' | 'fixture', args: string[]
   };
 }
 
-/** SIGTERM, then the exit code; SIGKILL if it is still alive after `ms`. */
-export async function stopWorker(w: WorkerProcess, ms = 30_000): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
+/** SIGTERM (to its whole process group with `group`), then the exit code; SIGKILL if it is still alive after `ms`. */
+export async function stopWorker(w: WorkerProcess, ms = 30_000, group = false): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }> {
   const t = Date.now();
   if (w.child.exitCode !== null || w.child.signalCode !== null) return { code: w.child.exitCode, signal: w.child.signalCode, ms: 0 };
-  w.child.kill('SIGTERM');
+  if (group) process.kill(-w.child.pid!, 'SIGTERM');
+  else w.child.kill('SIGTERM');
   const kill = setTimeout(() => w.child.kill('SIGKILL'), ms);
   const r = await w.exited;
   clearTimeout(kill);

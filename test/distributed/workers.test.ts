@@ -170,8 +170,8 @@ describe('vecbt worker processes on one distributed run', () => {
     await expectIdenticalToBaseline(runId);
   });
 
-  it('vecbt worker --concurrency 2: two worker processes share the run; SIGTERM stops both and exits 0', async () => {
-    const sup = startWorker(db.url, 'cli', ['--concurrency', '2', '--name', 'cc', '--poll-ms', '50']);
+  it('vecbt worker --concurrency 2: two worker processes share the run; SIGTERM to the process group (Heroku, Ctrl-C) stops both gracefully, exit 0', async () => {
+    const sup = startWorker(db.url, 'cli', ['--concurrency', '2', '--name', 'cc', '--poll-ms', '50'], {}, { group: true });
     workers = [sup];
     await sup.waitFor(/worker cc\.1 waiting for chunk jobs/);
     await sup.waitFor(/worker cc\.2 waiting for chunk jobs/);
@@ -180,8 +180,9 @@ describe('vecbt worker processes on one distributed run', () => {
     await expectIdenticalToBaseline(done.runId);
     const by = new Set((await chunksOf(db.pool, done.runId)).map((c) => c.worker));
     expect([...by].every((n) => n === 'cc.1' || n === 'cc.2'), [...by].join()).toBe(true);
-    const stopped = await stopWorker(sup);
-    expect(stopped.code).toBe(0);
+    const stopped = await stopWorker(sup, 30_000, true);
+    expect(stopped.code, sup.lines.join('\n')).toBe(0);
+    expect(sup.lines.filter((l) => /SIGTERM: taking no new chunk/.test(l)), 'each child stops once, the forwarded copy ignored').toHaveLength(2);
     const { rows } = await db.pool.query(`SELECT name, pid, stopped_at IS NOT NULL AS stopped FROM vecbt_workers WHERE name LIKE 'cc.%' ORDER BY name`);
     expect(rows.map((r) => [r.name, r.stopped])).toEqual([['cc.1', true], ['cc.2', true]]);
     expect(rows[0].pid, 'two processes').not.toBe(rows[1].pid);
