@@ -4,11 +4,96 @@
  * bar `b`, `atr[b+window] = mean(tr[b+1] .. tr[b+window])` and then `atr[t] = ((window-1) * atr[t-1] + tr[t]) / window`.
  * Everything before `b + window` is NaN; a NaN after `b` propagates through the recursion (TA-Lib does not skip it).
  */
-import { onOwnRows } from './ownRows';
-import { trueRange1d } from './trueRange';
+import { checkShape, gatherRows, ownRowIndex, scatterRows } from './ownRows';
+import { trueRangeBar } from './trueRange';
 
-function checkWindow(window: number): void {
+export function checkAtrWindow(window: number): void {
   if (!Number.isInteger(window) || window < 1) throw new RangeError(`atr: window must be an integer >= 1, got ${window}`);
+}
+
+/** The 1-D inputs must be equally long (as trueRange1d requires). */
+export function checkAtrInputs(high: Float64Array, low: Float64Array, close: Float64Array): void {
+  const n = close.length;
+  if (high.length !== n || low.length !== n) throw new RangeError('atr: high, low and close must have the same length');
+}
+
+/**
+ * atrInto(high, low, close, from, n, window, out, outFrom, pct): Wilder ATR of rows `from .. from+n)` into
+ * `out[outFrom ..)` (every element written); with `pct`, ATR% `(100 * atr) / close` instead (see atrPct.ts).
+ * True range, ATR and ATR% are fused in one pass: no true-range array, no second pass for the percentage.
+ */
+export function atrInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  from: number,
+  n: number,
+  window: number,
+  out: Float64Array,
+  outFrom: number,
+  pct: boolean,
+): void {
+  let b = 0;
+  while (b < n && (high[from + b] !== high[from + b] || low[from + b] !== low[from + b] || close[from + b] !== close[from + b])) b++;
+  const first = b + window;
+  out.fill(NaN, outFrom, outFrom + (first < n ? first : n));
+  if (first >= n) return;
+  let sum = 0;
+  for (let t = b + 1; t <= first; t++) sum += trueRangeBar(high[from + t], low[from + t], close[from + t - 1]);
+  let prev = sum / window;
+  const w1 = window - 1;
+  if (pct) {
+    out[outFrom + first] = (100 * prev) / close[from + first];
+    for (let t = first + 1; t < n; t++) {
+      prev = (w1 * prev + trueRangeBar(high[from + t], low[from + t], close[from + t - 1])) / window;
+      out[outFrom + t] = (100 * prev) / close[from + t];
+    }
+  } else {
+    out[outFrom + first] = prev;
+    for (let t = first + 1; t < n; t++) {
+      prev = (w1 * prev + trueRangeBar(high[from + t], low[from + t], close[from + t - 1])) / window;
+      out[outFrom + t] = prev;
+    }
+  }
+}
+
+/**
+ * atrMatrix(high, low, close, nRows, nCols, window, present, pct): the column loop of atr / atrPct, each column on
+ * its own rows, with scratch allocated once rather than per column.
+ */
+export function atrMatrix(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  nRows: number,
+  nCols: number,
+  window: number,
+  present: Uint8Array | null | undefined,
+  pct: boolean,
+): Float64Array {
+  checkAtrWindow(window);
+  const n = nRows * nCols;
+  checkShape([high, low, close], n, present);
+  const out = new Float64Array(n);
+  const rows = new Int32Array(nRows);
+  const gh = new Float64Array(present ? nRows : 0);
+  const gl = new Float64Array(present ? nRows : 0);
+  const gc = new Float64Array(present ? nRows : 0);
+  const res = new Float64Array(present ? nRows : 0);
+  for (let col = 0; col < nCols; col++) {
+    const base = col * nRows;
+    const m = ownRowIndex(present, base, nRows, rows);
+    if (m === nRows) atrInto(high, low, close, base, nRows, window, out, base, pct);
+    else if (m === 0) out.fill(NaN, base, base + nRows);
+    else {
+      gatherRows(high, base, rows, m, gh);
+      gatherRows(low, base, rows, m, gl);
+      gatherRows(close, base, rows, m, gc);
+      atrInto(gh, gl, gc, 0, m, window, res, 0, pct);
+      scatterRows(res, rows, m, out, base, nRows);
+    }
+  }
+  return out;
 }
 
 /**
@@ -16,22 +101,11 @@ function checkWindow(window: number): void {
  * @example atr1d(high, low, close, 14) // first value at row 14 = mean of tr[1..14]
  */
 export function atr1d(high: Float64Array, low: Float64Array, close: Float64Array, window = 14): Float64Array {
-  checkWindow(window);
+  checkAtrWindow(window);
+  checkAtrInputs(high, low, close);
   const n = close.length;
-  const tr = trueRange1d(high, low, close);
-  const out = new Float64Array(n).fill(NaN);
-  let b = 0;
-  while (b < n && (high[b] !== high[b] || low[b] !== low[b] || close[b] !== close[b])) b++;
-  const first = b + window;
-  if (first >= n) return out;
-  let sum = 0;
-  for (let t = b + 1; t <= first; t++) sum += tr[t];
-  let prev = sum / window;
-  out[first] = prev;
-  for (let t = first + 1; t < n; t++) {
-    prev = ((window - 1) * prev + tr[t]) / window;
-    out[t] = prev;
-  }
+  const out = new Float64Array(n);
+  atrInto(high, low, close, 0, n, window, out, 0, false);
   return out;
 }
 
@@ -45,6 +119,5 @@ export function atr(
   window = 14,
   present?: Uint8Array | null,
 ): Float64Array {
-  checkWindow(window);
-  return onOwnRows([high, low, close], nRows, nCols, present, ([h, l, c]) => atr1d(h, l, c, window));
+  return atrMatrix(high, low, close, nRows, nCols, window, present, false);
 }

@@ -25,6 +25,37 @@ export function presentRows(fields: readonly Float64Array[], nRows: number, nCol
 }
 
 /**
+ * ownRowIndex(present, base, nRows, rows): writes the own rows of the column starting at `base` into `rows` and
+ * returns their count (nRows without `present`). The batch kernels (rvol, atr, ...) use it with `gatherRows` /
+ * `scatterRows` and preallocated scratch instead of `onOwnRows`, so no array is allocated per column.
+ */
+export function ownRowIndex(present: Uint8Array | null | undefined, base: number, nRows: number, rows: Int32Array): number {
+  if (!present) return nRows;
+  let m = 0;
+  for (let r = 0; r < nRows; r++) if (present[base + r]) rows[m++] = r;
+  return m;
+}
+
+/** gatherRows(src, base, rows, m, dst): `dst[j] = src[base + rows[j]]` for j < m. */
+export function gatherRows(src: Float64Array, base: number, rows: Int32Array, m: number, dst: Float64Array): void {
+  for (let j = 0; j < m; j++) dst[j] = src[base + rows[j]];
+}
+
+/** scatterRows(res, rows, m, out, base, nRows): the column's own rows from `res`, NaN on the rows it lacks. */
+export function scatterRows(res: Float64Array, rows: Int32Array, m: number, out: Float64Array, base: number, nRows: number): void {
+  out.fill(NaN, base, base + nRows);
+  for (let j = 0; j < m; j++) out[base + rows[j]] = res[j];
+}
+
+/** Validates the shapes shared by the batch kernels. */
+export function checkShape(inputs: readonly Float64Array[], n: number, present: Uint8Array | null | undefined): void {
+  for (const a of inputs) {
+    if (a.length !== n) throw new RangeError(`input has length ${a.length}, expected nRows*nCols = ${n}`);
+  }
+  if (present && present.length !== n) throw new RangeError(`present has length ${present.length}, expected ${n}`);
+}
+
+/**
  * onOwnRows(inputs, nRows, nCols, present, kernel): run `kernel` per column on that column's own rows and place
  * the result on the union index (NaN where `present` is 0). Without `present`, every row is the column's own
  * (no copy: the kernel gets `subarray` views).
