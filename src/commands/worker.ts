@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { CommandIo } from '../cli';
 import { UserError } from '../errors';
 import { intFlag, parseFlags, withDatabase } from '../dbCommand';
-import { ChunkWorker, attachWorkerLog, defaultWorkerName, superviseWorkers } from '../distributed';
+import { ChunkWorker, attachWorkerLog, defaultWorkerName, onceThenForce, superviseWorkers } from '../distributed';
 
 const VECBT_BIN = fileURLToPath(new URL('../../bin/vecbt.mjs', import.meta.url));
 const USAGE = 'usage: vecbt worker [--concurrency N] [--name NAME] [--maintenance-seconds S] [--poll-ms MS]';
@@ -38,11 +38,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     // A terminal's Ctrl-C and Heroku's SIGTERM reach the whole process group, so the children usually get
     // the signal directly as well; they ignore the forwarded copy (VECBT_SUPERVISED). A second signal here
     // kills them at once.
-    let signals = 0;
-    const onSignal = (sig: NodeJS.Signals) => {
-      if (++signals === 1) sup.stop(sig);
-      else sup.stop('SIGKILL');
-    };
+    const onSignal = onceThenForce((sig) => sup.stop(sig), () => sup.stop('SIGKILL'));
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
     try {
@@ -59,14 +55,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     };
     io.stdout.on?.('error', onOutError);
     const detach = attachWorkerLog(worker, io.stdout);
-    let signals = 0;
     const supervised = process.env.VECBT_SUPERVISED === '1';
-    const onSignal = (sig: NodeJS.Signals) => {
-      if (++signals === 1) {
+    const onSignal = onceThenForce(
+      (sig) => {
         io.stderr.write(`vecbt worker: ${worker.name}: ${sig}: taking no new chunk, finishing the one in progress${supervised ? '' : ' (send again to exit now)'}\n`);
         worker.stop(sig);
-      } else if (!supervised) process.exit(130); // under --concurrency the supervisor decides (and SIGKILLs on its second signal)
-    };
+      },
+      // Under --concurrency the supervisor decides (it SIGKILLs the children on its own second signal).
+      () => (supervised ? undefined : process.exit(130)),
+    );
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
     try {

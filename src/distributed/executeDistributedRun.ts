@@ -14,6 +14,7 @@ import { UserError } from '../errors';
 import type { StrategyParams } from '../strategy';
 import { attachWorkersLine } from './attachWorkerLog';
 import { DistributedRun, type DistributedOptions } from './DistributedRun';
+import { onceThenForce } from './onceThenForce';
 
 export interface DistributedRunArgs {
   chunkSize?: number;
@@ -68,14 +69,14 @@ export async function executeDistributedRun(db: Database, a: DistributedRunArgs,
   io.stdout.on?.('error', onOutError);
   // Signals are handled before the run is created, as `vecbt run` does: a SIGTERM while it is being
   // prepared ends it `aborted` once prepared (with --detach the queued run simply stays for the workers).
-  let signals = 0;
   let tty = false;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (++signals === 1) {
+  const onSignal = onceThenForce(
+    (sig) => {
       if (!tty) io.stderr.write(`vecbt run: ${sig}: marking the run aborted; chunks in progress still commit (send again to exit now)\n`);
       run.abort(sig);
-    } else process.exit(130);
-  };
+    },
+    () => process.exit(130),
+  );
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   const detach: (() => void)[] = [];

@@ -19,3 +19,4 @@ export { executeDistributedRun, assertDistributedTarget, chunkTimeoutFromEnv } f
 export type { DistributedRunArgs } from './executeDistributedRun';
 export { listRunWorkers, formatRunWorkers } from './data/listRunWorkers';
 export type { RunWorkerRow } from './data/listRunWorkers';
+export { onceThenForce } from './onceThenForce';

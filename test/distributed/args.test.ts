@@ -1,7 +1,7 @@
 /** The checks `vecbt run --distributed` and `vecbt worker` make before touching a database. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { assertDistributedTarget, chunkTimeoutFromEnv } from '../../src/distributed';
+import { assertDistributedTarget, chunkTimeoutFromEnv, onceThenForce } from '../../src/distributed';
 import { UserError } from '../../src/errors';
 
 describe('distributed argument checks', () => {
@@ -37,5 +37,16 @@ describe('distributed argument checks', () => {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(msg);
     }
+  });
+
+  it('onceThenForce: the first signal stops, a duplicate within 1 s is ignored, a later one forces', async () => {
+    const calls: string[] = [];
+    const h = onceThenForce((sig) => calls.push(`stop ${sig}`), () => calls.push('force'), 50);
+    h('SIGTERM');
+    h('SIGTERM');
+    expect(calls).toEqual(['stop SIGTERM']);
+    await new Promise((r) => setTimeout(r, 80));
+    h('SIGINT');
+    expect(calls).toEqual(['stop SIGTERM', 'force']);
   });
 });
