@@ -155,7 +155,33 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     const base = col * nRows;
     const init = options.initCash === undefined ? sim.initCash[col] : flexSelect(options.initCash, col);
 
-    // --- Bar pass: cash/position rebuilt from orders, gross exposure, returns moments, drawdowns. ---
+    // --- Bar passes, split by input so each loop stays small and its branches predictable: the benchmark on
+    // close, cash/position/exposure on the orders (bar by bar only while in a position), returns and drawdowns on
+    // value (runs of an unchanged value skipped). Each quantity sees the same operations in the same order. ---
+    // close_filled[0]: the first valid close (back-filled into the leading gap).
+    let firstClose = NaN;
+    for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
+    // The last valid close (close_filled[-1]).
+    let lastClose = NaN;
+    // vectorbt's Benchmark Return compounds the bar returns of close_filled / close_filled[0] * init_cash.
+    let benchCum = 1;
+    if (compoundBenchmark) {
+      let benchPrev = init;
+      for (let i = 0; i < nRows; i++) {
+        const c = close[base + i];
+        if (c === c) lastClose = c;
+        const bv = ((lastClose === lastClose ? lastClose : firstClose) / firstClose) * init;
+        const br = getReturn(benchPrev, bv);
+        benchPrev = bv;
+        if (br === br) benchCum *= br + 1;
+      }
+    } else {
+      for (let i = nRows - 1; i >= 0 && lastClose !== lastClose; i--) lastClose = close[base + i];
+    }
+
+    // Cash and position rebuilt from the orders, gross exposure per bar. A flat bar without an order has exposure
+    // 0 (asset value 0, also where close_filled is NaN: vectorbt sets close to 0 where shares == 0 in base.py
+    // asset_value); the running max absorbs repeated zeros, so a flat stretch is one update.
     let oi = orders.colStart[col];
     const oEnd = orders.colStart[col + 1];
     let fees = 0;
@@ -163,14 +189,57 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     let flow = 0;
     let cash = init;
     let pos = 0;
-    let lastClose = NaN;
-    // close_filled[0]: the first valid close (back-filled into the leading gap).
-    let firstClose = NaN;
-    for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
-    // vectorbt's Benchmark Return compounds the bar returns of close_filled / close_filled[0] * init_cash.
-    let benchPrev = init;
-    let benchCum = 1;
     let maxGross = NaN;
+    // The forward-filled close as of bar i - 1.
+    let ffClose = NaN;
+    for (let i = 0; i < nRows; ) {
+      if (pos === 0) {
+        const next = oi < oEnd ? orders.idx[oi] : nRows;
+        if (next > i) {
+          if (!(0 <= maxGross)) maxGross = 0;
+          // ffClose as of bar next - 1: the last valid close in the skipped stretch, else unchanged.
+          for (let j = next - 1; j >= i; j--) {
+            const c = close[base + j];
+            if (c === c) {
+              ffClose = c;
+              break;
+            }
+          }
+          i = next;
+          continue;
+        }
+      }
+      const c = close[base + i];
+      if (c === c) ffClose = c;
+      while (oi < oEnd && orders.idx[oi] === i) {
+        const vol = orders.size[oi] * orders.price[oi];
+        const f = orders.fees[oi];
+        fees += f;
+        if (orders.side[oi] === Side.Buy) {
+          cash = addSnap(cash, -vol - f);
+          flow = addSnap(flow, -(vol + f));
+          pos = addSnap(pos, orders.size[oi]);
+        } else {
+          cash = addSnap(cash, vol - f);
+          flow = addSnap(flow, vol - f);
+          pos = addSnap(pos, -orders.size[oi]);
+        }
+        oi++;
+      }
+      let gross = 0;
+      if (pos !== 0) {
+        const asset = pos * ffClose;
+        if (cash === 0 && asset > 1e-12 && asset < Infinity) {
+          gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
+        } else {
+          const denom = addSnap(asset, cash);
+          gross = denom === 0 ? 0 : asset / denom;
+        }
+      }
+      if (gross === gross && !(gross <= maxGross)) maxGross = gross;
+      i++;
+    }
+
     let prev = init;
     let sumR = 0;
     let nR = 0;
@@ -191,45 +260,7 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     let maxDdDur = -Infinity;
 
     for (let i = 0; i < nRows; i++) {
-      const k = base + i;
-      const c = close[k];
-      if (c === c) lastClose = c;
-      if (compoundBenchmark) {
-        const bv = ((lastClose === lastClose ? lastClose : firstClose) / firstClose) * init;
-        const br = getReturn(benchPrev, bv);
-        benchPrev = bv;
-        if (br === br) benchCum *= br + 1;
-      }
-      while (oi < oEnd && orders.idx[oi] === i) {
-        const vol = orders.size[oi] * orders.price[oi];
-        const f = orders.fees[oi];
-        fees += f;
-        if (orders.side[oi] === Side.Buy) {
-          cash = addSnap(cash, -vol - f);
-          flow = addSnap(flow, -(vol + f));
-          pos = addSnap(pos, orders.size[oi]);
-        } else {
-          cash = addSnap(cash, vol - f);
-          flow = addSnap(flow, vol - f);
-          pos = addSnap(pos, -orders.size[oi]);
-        }
-        oi++;
-      }
-      // Flat bars have exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets close to 0 where
-      // shares == 0 in base.py asset_value); only bars in a position need the division.
-      let gross = 0;
-      if (pos !== 0) {
-        const asset = pos * lastClose;
-        if (cash === 0 && asset > 1e-12 && asset < Infinity) {
-          gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
-        } else {
-          const denom = addSnap(asset, cash);
-          gross = denom === 0 ? 0 : asset / denom;
-        }
-      }
-      if (gross === gross && !(gross <= maxGross)) maxGross = gross;
-
-      const v = value[k];
+      const v = value[base + i];
       if (v === prev && i > 0) {
         // A flat bar (value unchanged, e.g. out of the market) has return exactly 0: cumprod, its running max and
         // the drawdown of the returns are unchanged, so only the counters move.
@@ -294,6 +325,20 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
           peakIdx = i;
           peakVal = v;
           valleyVal = v;
+        }
+        // Skip the middle of a run of this same value (out of the market, the value is the cash for many bars).
+        // After bar i, prev === v, and either no drawdown is open (then peakVal === v: each such bar only moves
+        // peakIdx to itself) or one is (v < peakVal, valleyVal <= v: such a bar changes nothing). Each is a flat
+        // bar with return 0. The run's last bar goes through the full step (it may be the series' last bar).
+        // Not for a zero value: === would join 0 and -0, which the full step keeps apart (peakVal = v).
+        let e = i + 1;
+        if (v !== 0) while (e < nRows && value[base + e] === v) e++;
+        if (e - 2 > i) {
+          const last = e - 2;
+          rets.fill(0, i + 1, last + 1);
+          nR += last - i;
+          if (!ddStarted) peakIdx = last;
+          i = last;
         }
       }
     }
