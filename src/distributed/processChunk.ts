@@ -121,7 +121,8 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
 
     t = performance.now();
     let result: StrategyResult | null = (ctx.engine ?? runStrategy)(bars.data, params);
-    const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo });
+    // With the bars: tickers with bad bars are skipped with the reason, exactly as the single-process runner does.
+    const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo }, bars.data);
     const nBars = bars.bars;
     // Drop the chunk's matrices before writing: only the row arrays stay alive.
     bars = null;

@@ -67,7 +67,7 @@ describe('vecbt worker processes on one distributed run', () => {
     expect(ws.every((w) => w.rss_mb > 0 && w.stopped_at), 'each worker left its last memory reading and its stop').toBe(true);
   });
 
-  it('a worker SIGKILLed mid-chunk: its chunk expires and is retried by another worker, the run completes, no duplicates, identical results', async () => {
+  it('a worker SIGKILLed mid-chunk: its chunk expires and is retried by another, the run completes, no duplicates, identical results', async () => {
     const slow = startWorker(db.url, 'fixture', ['victim'], { TEST_SLOW_MS: '20000' });
     workers = [slow];
     await slow.waitFor(/waiting for chunk jobs/);
