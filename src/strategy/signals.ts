@@ -28,8 +28,17 @@ export function signals(
   const n = nRows * nCols;
   if (rvol.length !== n || atrPct.length !== n) throw new RangeError(`signals: rvol/atrPct must have nRows*nCols = ${n} values`);
   const entries = new Uint8Array(n);
-  const { rvolMin, atrPctMin } = params;
-  for (let i = 0; i < n; i++) entries[i] = rvol[i] > rvolMin && atrPct[i] > atrPctMin ? 1 : 0;
-  const exits = params.exitMode === 'shifted-signal' ? shift(entries, nRows, nCols, params.holdBars, 0) : new Uint8Array(n);
+  const { rvolMin, atrPctMin, holdBars } = params;
+  // Number(a > b) & Number(c > d), not `a > b && c > d ? 1 : 0`: V8 compiles the latter to two branches that
+  // mispredict on real data (2-3x slower); this form is branch-free. NaN compares false either way.
+  for (let i = 0; i < n; i++) entries[i] = Number(rvol[i] > rvolMin) & Number(atrPct[i] > atrPctMin);
+  let exits: Uint8Array;
+  if (params.exitMode !== 'shifted-signal') exits = new Uint8Array(n);
+  else if (Number.isInteger(holdBars) && holdBars >= 0) {
+    // The shift as one memcpy per column into zeros: same values as shift(entries, nRows, nCols, holdBars, 0),
+    // without that generic kernel's per-element loop over two subarray views per column.
+    exits = new Uint8Array(n);
+    if (holdBars < nRows) for (let base = 0; base < n; base += nRows) exits.set(entries.subarray(base, base + nRows - holdBars), base + holdBars);
+  } else exits = shift(entries, nRows, nCols, holdBars, 0);
   return { entries, exits };
 }
