@@ -7,6 +7,7 @@
 import type { CommandIo } from '../cli';
 import { UserError } from '../errors';
 import { dateFlag, intFlag, withDatabase } from '../dbCommand';
+import { onceThenForce } from '../distributed/onceThenForce';
 import type { Database } from '../db';
 import { BatchRunner, type BatchOptions } from '../runner';
 import { parseStrategyFlags, type StrategyParams } from '../strategy';
@@ -21,16 +22,19 @@ export interface RunArgs {
   /** false with --no-prefetch: one chunk of arrays alive instead of two (~20 MB less at 500 tickers). */
   prefetch: boolean;
   params: Partial<StrategyParams>;
+  /** --distributed: queue the chunks for `vecbt worker` processes and follow the run (--detach: return at once). */
+  distributed: boolean;
+  detach: boolean;
 }
 
-const OWN = { '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true, '--no-prefetch': false } as const;
+const OWN = { '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true, '--no-prefetch': false, '--distributed': false, '--detach': false } as const;
 
 export function parseRunArgs(args: readonly string[]): RunArgs {
   const { params, rest } = parseStrategyFlags(args, OWN);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--no-prefetch] [--memory-budget MB] [strategy flags]`);
+    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--no-prefetch] [--memory-budget MB] [--distributed [--detach]] [strategy flags]`);
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(0, eq) : a;
     if (OWN[name as keyof typeof OWN]) flags.set(name, eq >= 0 ? a.slice(eq + 1) : rest[++i]);
@@ -44,8 +48,13 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     noTui: flags.has('--no-tui'),
     memoryBudgetMb: intFlag(flags, '--memory-budget', 1),
     prefetch: !flags.has('--no-prefetch'),
+    distributed: flags.has('--distributed'),
+    detach: flags.has('--detach'),
     params,
   };
+  if (out.detach && !out.distributed) {
+    throw new UserError('--detach only applies to --distributed runs (a single-process run lives in this process); add --distributed or drop --detach');
+  }
   if (out.from && out.to && out.from > out.to) throw new UserError(`--from ${out.from} is after --to ${out.to}; swap them`);
   if (out.resume !== undefined && (out.chunkSize !== undefined || out.from || out.to || Object.keys(params).length)) {
     throw new UserError(`--resume ${out.resume} continues the run with its own chunk size, dates and strategy; drop the other flags (or start a new run without --resume)`);
@@ -74,15 +83,17 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
   const runner = new BatchRunner(opts);
   // Signals are handled from here on, before the run is even created: a SIGTERM while the run is being
   // prepared still ends it `aborted` (resumable) with exit 0 instead of killing the process.
-  let signals = 0;
+  // Under npx (and on Heroku, or Ctrl+C in a shell) the same signal reaches this process twice within
+  // milliseconds (npm forwards it to its child and the group gets it too): only a second signal more than 1 s
+  // after the first means "exit now".
   let tty = false;
-  const onSignal = (sig: NodeJS.Signals) => {
-    signals++;
-    if (signals === 1) {
+  const onSignal = onceThenForce(
+    (sig) => {
       if (!tty) io.stderr.write(`vecbt run: ${sig}: stopping after the chunk in progress commits (send again to exit now)\n`);
       runner.abort(sig);
-    } else process.exit(130);
-  };
+    },
+    () => process.exit(130),
+  );
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   let runId: number;
@@ -103,8 +114,8 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
   else detach = (await import('../ui/attachPlainLog')).attachPlainLog(runner, io.stdout);
   try {
     const done = await runner.start();
+    // The TUI's final block already shows the resume command of an aborted or failed run.
     if (tui) await tui.waitUntilExit();
-    if (done.status !== 'done' && done.resumeCommand && tty) io.stdout.write(`resume with: ${done.resumeCommand}\n`);
     return done.status === 'failed' ? 1 : 0;
   } finally {
     process.off('SIGTERM', onSignal);
@@ -116,5 +127,10 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const a = parseRunArgs(args);
+  if (a.distributed) {
+    const { assertDistributedTarget, executeDistributedRun } = await import('../distributed');
+    assertDistributedTarget(); // before the embedded server would start: workers cannot reach it
+    return withDatabase((db) => executeDistributedRun(db, a, io));
+  }
   return withDatabase((db) => executeRun(db, a, io));
 }

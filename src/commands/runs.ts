@@ -3,6 +3,8 @@ import type { CommandIo } from '../cli';
 import { UserError } from '../errors';
 import { intFlag, parseFlags, withDatabase } from '../dbCommand';
 import { listRuns } from '../data/listRuns';
+import { formatRunWorkers, listRunWorkers } from '../distributed/data/listRunWorkers';
+import { listWorkers } from '../distributed/data/listWorkers';
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const { flags, positional } = parseFlags('vecbt runs', args, { '--limit': true });
@@ -14,6 +16,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout.write('no runs yet; start one with: npx vecbt run\n');
       return 0;
     }
+    const workers = await listRunWorkers(db.pool, runs.map((r) => r.id));
     const rows = runs.map((r) => [
       String(r.id),
       r.status,
@@ -23,9 +26,16 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       String(r.chunkSize),
       r.elapsedMs == null ? '' : `${(r.elapsedMs / 1000).toFixed(1)}s`,
       r.peakRssMb == null ? '' : `${Math.round(r.peakRssMb)}MB`,
+      formatRunWorkers(workers.get(r.id)),
       r.error ?? '',
     ]);
-    io.stdout.write(table(['id', 'status', 'created (UTC)', 'dates', 'tickers', 'chunk', 'elapsed', 'peak rss', 'error'], rows));
+    io.stdout.write(table(['id', 'status', 'created (UTC)', 'dates', 'tickers', 'chunk', 'elapsed', 'peak rss', 'workers', 'error'], rows));
+    const live = (await listWorkers(db.pool, 30)).filter((w) => !w.stoppedAt);
+    if (live.length) {
+      const describe = (w: (typeof live)[number]) =>
+        `${w.name} ${w.rssMb == null ? '?' : `${Math.round(w.rssMb)}MB`}${w.runId ? ` on run ${w.runId} chunk ${w.chunkNo}` : ' idle'}`;
+      io.stdout.write(`live workers: ${live.map(describe).join(', ')}\n`);
+    }
     return 0;
   });
 }
