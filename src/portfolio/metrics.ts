@@ -15,6 +15,7 @@ import { pairwiseSum1d } from '../kernels/reduce';
 import { accuratePow } from '../kernels/accuratePow';
 import { Side, TradeStatus } from './enums';
 import type { PriceMatrix, SimResult } from './fromSignals';
+import type { OrderRecords } from './records';
 
 /** vectorbt's stats() names, in vectorbt's order. */
 export const STAT_NAMES = [
@@ -130,6 +131,249 @@ function getReturn(a: number, b: number): number {
 }
 
 /**
+ * Result slots of the bar passes. The passes are separate functions, not one loop in computeStats: in that large
+ * function V8 ran out of inlining budget and called addSnap/getReturn out of line, boxing their double arguments
+ * (~30 MB of garbage and dozens of scavenges per 3M bars). They hand results back through one scratch
+ * Float64Array, so nothing is allocated per column.
+ */
+const R_LAST_CLOSE = 0, R_BENCH_CUM = 1, R_FEES = 2, R_FLOW = 3, R_POS = 4, R_MAX_GROSS = 5, R_SUM_R = 6, R_N_R = 7,
+  R_SUM_DOWN2 = 8, R_SUM_POS = 9, R_SUM_NEG = 10, R_CUM = 11, R_MIN_CUM_DD = 12, R_ANY_CUM = 13, R_DD_COUNT = 14,
+  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_SLOTS = 17;
+
+/**
+ * The last valid close (close_filled[-1]) and vectorbt's Benchmark Return factor, which compounds the bar returns of
+ * close_filled / close_filled[0] * init_cash.
+ */
+function benchmarkPass(close: Float64Array, base: number, nRows: number, init: number, firstClose: number, compound: boolean, res: Float64Array): void {
+  let lastClose = NaN;
+  let benchCum = 1;
+  if (compound) {
+    let benchPrev = +init;
+    // close_filled: back-filled with firstClose until the first valid close, then forward-filled. (Written as a
+    // ternary `lastClose === lastClose ? lastClose : firstClose`, V8 boxed a HeapNumber per bar.) It ends as the
+    // last valid close, or NaN when the column has none (then firstClose is NaN too).
+    let filled = +firstClose;
+    for (let i = 0; i < nRows; i++) {
+      const c = close[base + i];
+      if (c === c) filled = c;
+      const bv = (filled / firstClose) * init;
+      const br = getReturn(benchPrev, bv);
+      benchPrev = bv;
+      if (br === br) benchCum *= br + 1;
+    }
+    lastClose = filled;
+  } else {
+    for (let i = nRows - 1; i >= 0 && lastClose !== lastClose; i--) lastClose = close[base + i];
+  }
+  res[R_LAST_CLOSE] = lastClose;
+  res[R_BENCH_CUM] = benchCum;
+}
+
+/**
+ * Cash and position rebuilt from the orders `oStart .. oEnd` of one column, fees, cash flow and the max gross
+ * exposure. A flat bar without an order has exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets
+ * close to 0 where shares == 0 in base.py asset_value); the running max absorbs repeated zeros, so a flat stretch is
+ * one update and only bars in a position are visited one by one.
+ */
+function exposurePass(close: Float64Array, base: number, nRows: number, orders: OrderRecords, oStart: number, oEnd: number, init: number, res: Float64Array): void {
+  let oi = oStart;
+  let fees = 0;
+  // +x on the number parameters here and in the other passes: an integral double (init cash 100) arrives as a Smi,
+  // and a loop variable started from it was kept tagged by V8, boxing a HeapNumber per bar; +x makes it a float64.
+  // Cash flows from 0, for vectorbt's total_profit_nb (End Value and Total Return come from it, not from value[-1]).
+  let flow = 0;
+  let cash = +init;
+  let pos = 0;
+  let maxGross = NaN;
+  // The forward-filled close as of bar i - 1.
+  let ffClose = NaN;
+  for (let i = 0; i < nRows; ) {
+    if (pos === 0) {
+      const next = oi < oEnd ? orders.idx[oi] : nRows;
+      if (next > i) {
+        if (!(0 <= maxGross)) maxGross = 0;
+        // ffClose as of bar next - 1: the last valid close in the skipped stretch, else unchanged.
+        for (let j = next - 1; j >= i; j--) {
+          const c = close[base + j];
+          if (c === c) {
+            ffClose = c;
+            break;
+          }
+        }
+        i = next;
+        continue;
+      }
+    }
+    const c = close[base + i];
+    if (c === c) ffClose = c;
+    while (oi < oEnd && orders.idx[oi] === i) {
+      const vol = orders.size[oi] * orders.price[oi];
+      const f = orders.fees[oi];
+      fees += f;
+      if (orders.side[oi] === Side.Buy) {
+        cash = addSnap(cash, -vol - f);
+        flow = addSnap(flow, -(vol + f));
+        pos = addSnap(pos, orders.size[oi]);
+      } else {
+        cash = addSnap(cash, vol - f);
+        flow = addSnap(flow, vol - f);
+        pos = addSnap(pos, -orders.size[oi]);
+      }
+      oi++;
+    }
+    let gross = 0;
+    if (pos !== 0) {
+      const asset = pos * ffClose;
+      if (cash === 0 && asset > 1e-12 && asset < Infinity) {
+        gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
+      } else {
+        const denom = addSnap(asset, cash);
+        gross = denom === 0 ? 0 : asset / denom;
+      }
+    }
+    if (gross === gross && !(gross <= maxGross)) maxGross = gross;
+    i++;
+  }
+  res[R_FEES] = fees;
+  res[R_FLOW] = flow;
+  res[R_POS] = pos;
+  res[R_MAX_GROSS] = maxGross;
+}
+
+/**
+ * Returns of value (with value[-1] = init_cash) into `rets`, their sums, cumprod and the max drawdown of the
+ * cumprod, and the drawdown records (vectorbt get_drawdowns_nb) of value. Runs of an unchanged value are skipped.
+ */
+function returnsPass(value: Float64Array, base: number, nRows: number, init: number, rets: Float64Array, res: Float64Array): void {
+  let prev = +init;
+  let sumR = 0;
+  let nR = 0;
+  let sumDown2 = 0;
+  let sumPos = 0;
+  let sumNeg = 0;
+  let cum = 1;
+  let cumMax = NaN;
+  let minCumDd = 0;
+  let anyCum = false;
+  // Drawdown records (vectorbt get_drawdowns_nb) on value.
+  let ddStarted = false;
+  let peakIdx = -1;
+  let peakVal = nRows > 0 ? value[base] : NaN;
+  let valleyVal = peakVal;
+  let ddCount = 0;
+  let maxDd = -Infinity;
+  let maxDdDur = -Infinity;
+
+  for (let i = 0; i < nRows; i++) {
+    const v = value[base + i];
+    if (v === prev && i > 0) {
+      // A flat bar (value unchanged, e.g. out of the market) has return exactly 0: cumprod, its running max and
+      // the drawdown of the returns are unchanged, so only the counters move.
+      rets[i] = 0;
+      nR++;
+    } else {
+      const r = getReturn(prev, v);
+      prev = v;
+      rets[i] = r;
+      if (r === r) {
+        sumR += r;
+        nR++;
+        // Branch-free split into the negative and positive parts (the sign of a return is unpredictable, a
+        // mispredicted branch per bar cost ~25% of this loop); adding 0 leaves the sums bit-identical.
+        const neg = r < 0 ? r : 0;
+        sumDown2 += neg * neg;
+        sumNeg += neg;
+        sumPos += r - neg;
+        cum *= r + 1;
+      }
+      // drawdown_1d_nb: 100*cumprod(1+r) against its expanding max from the first bar.
+      const cv = cum * 100;
+      anyCum = true;
+      if (!(cv <= cumMax)) cumMax = cv;
+      else if (cv < cumMax) {
+        // Below the running max: the only bars whose drawdown can be negative.
+        const dd = cv / cumMax - 1;
+        if (dd < minCumDd) minCumDd = dd;
+      }
+      if (cv !== cv) minCumDd = NaN; // np.min propagates NaN
+    }
+
+    if (v === v) {
+      let store = false;
+      let active = false;
+      if (peakVal !== peakVal || v >= peakVal) {
+        if (!ddStarted) {
+          peakVal = v;
+          peakIdx = i;
+        } else {
+          ddStarted = false;
+          store = true;
+        }
+      } else if (!ddStarted) {
+        ddStarted = true;
+        valleyVal = v;
+      } else if (v < valleyVal) {
+        valleyVal = v;
+      }
+      if (i === nRows - 1 && ddStarted) {
+        ddStarted = false;
+        store = true;
+        active = true;
+      }
+      if (store) {
+        ddCount++;
+        const ddPct = -((valleyVal - peakVal) / peakVal) * 100;
+        if (ddPct > maxDd || ddPct !== ddPct) maxDd = ddPct;
+        // Duration end_idx - start_idx with start_idx = peak_idx + 1; an active drawdown counts its last bar.
+        const dur = active ? i - peakIdx : i - peakIdx - 1;
+        if (dur > maxDdDur) maxDdDur = dur;
+        peakIdx = i;
+        peakVal = v;
+        valleyVal = v;
+      }
+      // Skip the middle of a run of this same value (out of the market, the value is the cash for many bars).
+      // After bar i, prev === v, and either no drawdown is open (then peakVal === v: each such bar only moves
+      // peakIdx to itself) or one is (v < peakVal, valleyVal <= v: such a bar changes nothing). Each is a flat
+      // bar with return 0. The run's last bar goes through the full step (it may be the series' last bar).
+      // Not for a zero value: === would join 0 and -0, which the full step keeps apart (peakVal = v).
+      let e = i + 1;
+      if (v !== 0) while (e < nRows && value[base + e] === v) e++;
+      if (e - 2 > i) {
+        const last = e - 2;
+        rets.fill(0, i + 1, last + 1);
+        nR += last - i;
+        if (!ddStarted) peakIdx = last;
+        i = last;
+      }
+    }
+  }
+  res[R_SUM_R] = sumR;
+  res[R_N_R] = nR;
+  res[R_SUM_DOWN2] = sumDown2;
+  res[R_SUM_POS] = sumPos;
+  res[R_SUM_NEG] = sumNeg;
+  res[R_CUM] = cum;
+  res[R_MIN_CUM_DD] = minCumDd;
+  res[R_ANY_CUM] = anyCum ? 1 : 0;
+  res[R_DD_COUNT] = ddCount;
+  res[R_MAX_DD] = maxDd;
+  res[R_MAX_DD_DUR] = maxDdDur;
+}
+
+/** Sum of (r - mean)^2 over the non-NaN returns, left to right (numpy nanvar's second pass). */
+function sumSquaredDeviations(rets: Float64Array, nRows: number, meanR: number): number {
+  let ss = 0;
+  for (let i = 0; i < nRows; i++) {
+    const r = rets[i];
+    if (r === r) {
+      const d = r - meanR;
+      ss += d * d;
+    }
+  }
+  return ss;
+}
+
+/**
  * Every stat of every column.
  * @example const t = computeStats(prices, sim); t.values[statIndex('Total Return [%]') * t.nCols + 0]
  */
@@ -151,208 +395,41 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
   const calmarMdd = new Float64Array(nCols);
   // One column's returns, reused across columns (the second pass of the std reads them back).
   const rets = new Float64Array(nRows);
+  const acc = new Float64Array(R_SLOTS);
   for (let col = 0; col < nCols; col++) {
     const base = col * nRows;
     const init = options.initCash === undefined ? sim.initCash[col] : flexSelect(options.initCash, col);
 
-    // --- Bar passes, split by input so each loop stays small and its branches predictable: the benchmark on
-    // close, cash/position/exposure on the orders (bar by bar only while in a position), returns and drawdowns on
-    // value (runs of an unchanged value skipped). Each quantity sees the same operations in the same order. ---
+    // --- Bar passes, split by input so each loop stays small and its branches predictable (see the pass
+    // functions below); each quantity sees the same operations in the same order as one fused loop. ---
     // close_filled[0]: the first valid close (back-filled into the leading gap).
     let firstClose = NaN;
     for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
-    // The last valid close (close_filled[-1]).
-    let lastClose = NaN;
-    // vectorbt's Benchmark Return compounds the bar returns of close_filled / close_filled[0] * init_cash.
-    let benchCum = 1;
-    if (compoundBenchmark) {
-      let benchPrev = init;
-      for (let i = 0; i < nRows; i++) {
-        const c = close[base + i];
-        if (c === c) lastClose = c;
-        const bv = ((lastClose === lastClose ? lastClose : firstClose) / firstClose) * init;
-        const br = getReturn(benchPrev, bv);
-        benchPrev = bv;
-        if (br === br) benchCum *= br + 1;
-      }
-    } else {
-      for (let i = nRows - 1; i >= 0 && lastClose !== lastClose; i--) lastClose = close[base + i];
-    }
-
-    // Cash and position rebuilt from the orders, gross exposure per bar. A flat bar without an order has exposure
-    // 0 (asset value 0, also where close_filled is NaN: vectorbt sets close to 0 where shares == 0 in base.py
-    // asset_value); the running max absorbs repeated zeros, so a flat stretch is one update.
-    let oi = orders.colStart[col];
+    benchmarkPass(close, base, nRows, init, firstClose, compoundBenchmark, acc);
+    const lastClose = acc[R_LAST_CLOSE];
+    const benchCum = acc[R_BENCH_CUM];
     const oEnd = orders.colStart[col + 1];
-    let fees = 0;
-    // Cash flows from 0, for vectorbt's total_profit_nb (End Value and Total Return come from it, not from value[-1]).
-    let flow = 0;
-    let cash = init;
-    let pos = 0;
-    let maxGross = NaN;
-    // The forward-filled close as of bar i - 1.
-    let ffClose = NaN;
-    for (let i = 0; i < nRows; ) {
-      if (pos === 0) {
-        const next = oi < oEnd ? orders.idx[oi] : nRows;
-        if (next > i) {
-          if (!(0 <= maxGross)) maxGross = 0;
-          // ffClose as of bar next - 1: the last valid close in the skipped stretch, else unchanged.
-          for (let j = next - 1; j >= i; j--) {
-            const c = close[base + j];
-            if (c === c) {
-              ffClose = c;
-              break;
-            }
-          }
-          i = next;
-          continue;
-        }
-      }
-      const c = close[base + i];
-      if (c === c) ffClose = c;
-      while (oi < oEnd && orders.idx[oi] === i) {
-        const vol = orders.size[oi] * orders.price[oi];
-        const f = orders.fees[oi];
-        fees += f;
-        if (orders.side[oi] === Side.Buy) {
-          cash = addSnap(cash, -vol - f);
-          flow = addSnap(flow, -(vol + f));
-          pos = addSnap(pos, orders.size[oi]);
-        } else {
-          cash = addSnap(cash, vol - f);
-          flow = addSnap(flow, vol - f);
-          pos = addSnap(pos, -orders.size[oi]);
-        }
-        oi++;
-      }
-      let gross = 0;
-      if (pos !== 0) {
-        const asset = pos * ffClose;
-        if (cash === 0 && asset > 1e-12 && asset < Infinity) {
-          gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
-        } else {
-          const denom = addSnap(asset, cash);
-          gross = denom === 0 ? 0 : asset / denom;
-        }
-      }
-      if (gross === gross && !(gross <= maxGross)) maxGross = gross;
-      i++;
-    }
-
-    let prev = init;
-    let sumR = 0;
-    let nR = 0;
-    let sumDown2 = 0;
-    let sumPos = 0;
-    let sumNeg = 0;
-    let cum = 1;
-    let cumMax = NaN;
-    let minCumDd = 0;
-    let anyCum = false;
-    // Drawdown records (vectorbt get_drawdowns_nb) on value.
-    let ddStarted = false;
-    let peakIdx = -1;
-    let peakVal = nRows > 0 ? value[base] : NaN;
-    let valleyVal = peakVal;
-    let ddCount = 0;
-    let maxDd = -Infinity;
-    let maxDdDur = -Infinity;
-
-    for (let i = 0; i < nRows; i++) {
-      const v = value[base + i];
-      if (v === prev && i > 0) {
-        // A flat bar (value unchanged, e.g. out of the market) has return exactly 0: cumprod, its running max and
-        // the drawdown of the returns are unchanged, so only the counters move.
-        rets[i] = 0;
-        nR++;
-      } else {
-        const r = getReturn(prev, v);
-        prev = v;
-        rets[i] = r;
-        if (r === r) {
-          sumR += r;
-          nR++;
-          // Branch-free split into the negative and positive parts (the sign of a return is unpredictable, a
-          // mispredicted branch per bar cost ~25% of this loop); adding 0 leaves the sums bit-identical.
-          const neg = r < 0 ? r : 0;
-          sumDown2 += neg * neg;
-          sumNeg += neg;
-          sumPos += r - neg;
-          cum *= r + 1;
-        }
-        // drawdown_1d_nb: 100*cumprod(1+r) against its expanding max from the first bar.
-        const cv = cum * 100;
-        anyCum = true;
-        if (!(cv <= cumMax)) cumMax = cv;
-        else if (cv < cumMax) {
-          // Below the running max: the only bars whose drawdown can be negative.
-          const dd = cv / cumMax - 1;
-          if (dd < minCumDd) minCumDd = dd;
-        }
-        if (cv !== cv) minCumDd = NaN; // np.min propagates NaN
-      }
-
-      if (v === v) {
-        let store = false;
-        let active = false;
-        if (peakVal !== peakVal || v >= peakVal) {
-          if (!ddStarted) {
-            peakVal = v;
-            peakIdx = i;
-          } else {
-            ddStarted = false;
-            store = true;
-          }
-        } else if (!ddStarted) {
-          ddStarted = true;
-          valleyVal = v;
-        } else if (v < valleyVal) {
-          valleyVal = v;
-        }
-        if (i === nRows - 1 && ddStarted) {
-          ddStarted = false;
-          store = true;
-          active = true;
-        }
-        if (store) {
-          ddCount++;
-          const ddPct = -((valleyVal - peakVal) / peakVal) * 100;
-          if (ddPct > maxDd || ddPct !== ddPct) maxDd = ddPct;
-          // Duration end_idx - start_idx with start_idx = peak_idx + 1; an active drawdown counts its last bar.
-          const dur = active ? i - peakIdx : i - peakIdx - 1;
-          if (dur > maxDdDur) maxDdDur = dur;
-          peakIdx = i;
-          peakVal = v;
-          valleyVal = v;
-        }
-        // Skip the middle of a run of this same value (out of the market, the value is the cash for many bars).
-        // After bar i, prev === v, and either no drawdown is open (then peakVal === v: each such bar only moves
-        // peakIdx to itself) or one is (v < peakVal, valleyVal <= v: such a bar changes nothing). Each is a flat
-        // bar with return 0. The run's last bar goes through the full step (it may be the series' last bar).
-        // Not for a zero value: === would join 0 and -0, which the full step keeps apart (peakVal = v).
-        let e = i + 1;
-        if (v !== 0) while (e < nRows && value[base + e] === v) e++;
-        if (e - 2 > i) {
-          const last = e - 2;
-          rets.fill(0, i + 1, last + 1);
-          nR += last - i;
-          if (!ddStarted) peakIdx = last;
-          i = last;
-        }
-      }
-    }
+    exposurePass(close, base, nRows, orders, orders.colStart[col], oEnd, init, acc);
+    const fees = acc[R_FEES];
+    const flow = acc[R_FLOW];
+    const pos = acc[R_POS];
+    const maxGross = acc[R_MAX_GROSS];
+    returnsPass(value, base, nRows, init, rets, acc);
+    const sumR = acc[R_SUM_R];
+    const nR = acc[R_N_R];
+    const sumDown2 = acc[R_SUM_DOWN2];
+    const sumPos = acc[R_SUM_POS];
+    const sumNeg = acc[R_SUM_NEG];
+    const cum = acc[R_CUM];
+    const minCumDd = acc[R_MIN_CUM_DD];
+    const anyCum = acc[R_ANY_CUM] !== 0;
+    const ddCount = acc[R_DD_COUNT];
+    const maxDd = acc[R_MAX_DD];
+    const maxDdDur = acc[R_MAX_DD_DUR];
 
     // Second pass for the standard deviation (two-pass like numpy's nanvar).
     const meanR = nR > 0 ? sumR / nR : NaN;
-    let ss = 0;
-    for (let i = 0; i < nRows; i++) {
-      const r = rets[i];
-      if (r === r) {
-        const d = r - meanR;
-        ss += d * d;
-      }
-    }
+    const ss = sumSquaredDeviations(rets, nRows, meanR);
     // numba nanstd_1d_nb(ddof=1): sqrt(nanvar * n / (n - 1)), with nanvar = ss / n (same rounding as vectorbt).
     const stdR = nR - 1 > 0 ? Math.sqrt(((ss / nR) * nR) / (nR - 1)) : NaN;
 
