@@ -190,14 +190,21 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
     let lastClose = NaN;
 
     for (let i = 0; i < nRows; i++) {
+      if (pos === 0) {
+        // Flat and no tradable entry (most bars): nothing can happen, the value is the cash. The stretch up to the
+        // next entry without an exit on a valid close is found on the signals alone and filled at once; its closes
+        // are not read (lastClose is only used in a position, and an entry bar's close is valid).
+        let j = i;
+        while (j < nRows && (entries[base + j] === 0 || exits[base + j] !== 0 || close[base + j] !== close[base + j])) j++;
+        if (j > i) {
+          value.fill(cash, base + i, base + j);
+          if (j === nRows) break;
+          i = j;
+        }
+      }
       const k = base + i;
       const c = close[k];
       if (c === c) lastClose = c;
-      if (pos === 0 && (c !== c || entries[k] === 0 || exits[k] !== 0)) {
-        // Flat and no tradable entry (most bars): nothing can happen, the value is the cash.
-        value[k] = cash;
-        continue;
-      }
 
       let sellPrice = NaN;
       let sellSlip = 0;
