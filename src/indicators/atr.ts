@@ -33,8 +33,7 @@ export function atrInto(
   outFrom: number,
   pct: boolean,
 ): void {
-  let b = 0;
-  while (b < n && (high[from + b] !== high[from + b] || low[from + b] !== low[from + b] || close[from + b] !== close[from + b])) b++;
+  const b = firstCompleteBar(high, low, close, from, n);
   const first = b + window;
   out.fill(NaN, outFrom, outFrom + (first < n ? first : n));
   if (first >= n) return;
@@ -53,6 +52,65 @@ export function atrInto(
     for (let t = first + 1; t < n; t++) {
       prev = (w1 * prev + trueRangeBar(high[from + t], low[from + t], close[from + t - 1])) / window;
       out[outFrom + t] = prev;
+    }
+  }
+}
+
+/** The first row (from `from`, at most n) where high, low and close are all valid: talib's `check_begidx3`. */
+function firstCompleteBar(high: Float64Array, low: Float64Array, close: Float64Array, from: number, n: number): number {
+  let b = 0;
+  while (b < n && (high[from + b] !== high[from + b] || low[from + b] !== low[from + b] || close[from + b] !== close[from + b])) b++;
+  return b;
+}
+
+/**
+ * atrPairInto: atrInto for two whole columns at `fromA` and `fromB` (written at the same offsets of `out`) whose
+ * first complete bar is the same `b`, advanced in lockstep. The Wilder recursion is one chain of multiply, add and
+ * divide per bar (latency-bound); two independent chains in one loop overlap, ~1.5x faster. Per column the
+ * operations and their order are those of atrInto.
+ */
+function atrPairInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  fromA: number,
+  fromB: number,
+  n: number,
+  b: number,
+  window: number,
+  out: Float64Array,
+  pct: boolean,
+): void {
+  const first = b + window;
+  out.fill(NaN, fromA, fromA + (first < n ? first : n));
+  out.fill(NaN, fromB, fromB + (first < n ? first : n));
+  if (first >= n) return;
+  let sumA = 0;
+  let sumB = 0;
+  for (let t = b + 1; t <= first; t++) {
+    sumA += trueRangeBar(high[fromA + t], low[fromA + t], close[fromA + t - 1]);
+    sumB += trueRangeBar(high[fromB + t], low[fromB + t], close[fromB + t - 1]);
+  }
+  let prevA = sumA / window;
+  let prevB = sumB / window;
+  const w1 = window - 1;
+  if (pct) {
+    out[fromA + first] = (100 * prevA) / close[fromA + first];
+    out[fromB + first] = (100 * prevB) / close[fromB + first];
+    for (let t = first + 1; t < n; t++) {
+      prevA = (w1 * prevA + trueRangeBar(high[fromA + t], low[fromA + t], close[fromA + t - 1])) / window;
+      prevB = (w1 * prevB + trueRangeBar(high[fromB + t], low[fromB + t], close[fromB + t - 1])) / window;
+      out[fromA + t] = (100 * prevA) / close[fromA + t];
+      out[fromB + t] = (100 * prevB) / close[fromB + t];
+    }
+  } else {
+    out[fromA + first] = prevA;
+    out[fromB + first] = prevB;
+    for (let t = first + 1; t < n; t++) {
+      prevA = (w1 * prevA + trueRangeBar(high[fromA + t], low[fromA + t], close[fromA + t - 1])) / window;
+      prevB = (w1 * prevB + trueRangeBar(high[fromB + t], low[fromB + t], close[fromB + t - 1])) / window;
+      out[fromA + t] = prevA;
+      out[fromB + t] = prevB;
     }
   }
 }
@@ -80,11 +138,26 @@ export function atrMatrix(
   const gl = new Float64Array(present ? nRows : 0);
   const gc = new Float64Array(present ? nRows : 0);
   const res = new Float64Array(present ? nRows : 0);
+  // A whole column waiting for a partner with the same first complete bar (see atrPairInto); -1 = none.
+  let pending = -1;
+  let pendingB = 0;
   for (let col = 0; col < nCols; col++) {
     const base = col * nRows;
     const m = ownRowIndex(present, base, nRows, rows);
-    if (m === nRows) atrInto(high, low, close, base, nRows, window, out, base, pct);
-    else if (m === 0) out.fill(NaN, base, base + nRows);
+    if (m === nRows) {
+      const b = firstCompleteBar(high, low, close, base, nRows);
+      if (pending < 0) {
+        pending = base;
+        pendingB = b;
+      } else if (b === pendingB) {
+        atrPairInto(high, low, close, pending, base, nRows, b, window, out, pct);
+        pending = -1;
+      } else {
+        atrInto(high, low, close, pending, nRows, window, out, pending, pct);
+        pending = base;
+        pendingB = b;
+      }
+    } else if (m === 0) out.fill(NaN, base, base + nRows);
     else {
       gatherRows(high, base, rows, m, gh);
       gatherRows(low, base, rows, m, gl);
@@ -93,6 +166,7 @@ export function atrMatrix(
       scatterRows(res, rows, m, out, base, nRows);
     }
   }
+  if (pending >= 0) atrInto(high, low, close, pending, nRows, window, out, pending, pct);
   return out;
 }
 
