@@ -125,6 +125,13 @@ export interface SimBuffers {
   value?: Float64Array;
 }
 
+/** A Flex option as one value per column (flexSelect for each column). */
+function perColumn(param: Flex, nCols: number): Float64Array {
+  const out = new Float64Array(nCols);
+  for (let col = 0; col < nCols; col++) out[col] = flexSelect(param, col);
+  return out;
+}
+
 /**
  * Simulate long-only signals on every column.
  * @example
@@ -163,15 +170,26 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
   else if (value.length !== n) throw new RangeError(`fromSignals: buffers.value has ${value.length} values, expected ${n}`);
   const initCashOut = new Float64Array(nCols);
 
+  // Per-column options resolved before the loop: seven flexSelect calls inlined into this function used up V8's
+  // inlining budget, so the per-order helpers (addSnap, pushOrder, pushTrade, ...) were called out of line with
+  // their double arguments boxed (~3 HeapNumbers per order).
+  const initCashCol = perColumn(opt.initCash, nCols);
+  const feesCol = perColumn(opt.fees, nCols);
+  const fixedFeesCol = perColumn(opt.fixedFees, nCols);
+  const slippageCol = perColumn(opt.slippage, nCols);
+  const slStopCol = perColumn(opt.slStop, nCols);
+  const tpStopCol = perColumn(opt.tpStop, nCols);
+  const sizeCol = perColumn(opt.size, nCols);
+
   for (let col = 0; col < nCols; col++) {
     const base = col * nRows;
-    const initCash = flexSelect(opt.initCash, col);
-    const fees = flexSelect(opt.fees, col);
-    const fixedFees = flexSelect(opt.fixedFees, col);
-    const slippage = flexSelect(opt.slippage, col);
-    const slStop = flexSelect(opt.slStop, col);
-    const tpStop = flexSelect(opt.tpStop, col);
-    const size = flexSelect(opt.size, col);
+    const initCash = initCashCol[col];
+    const fees = feesCol[col];
+    const fixedFees = fixedFeesCol[col];
+    const slippage = slippageCol[col];
+    const slStop = slStopCol[col];
+    const tpStop = tpStopCol[col];
+    const size = sizeCol[col];
     const slOn = slStop === slStop;
     const tpOn = tpStop === tpStop;
     const stopsOn = slOn || tpOn;
