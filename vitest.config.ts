@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    env: { TZ: 'UTC' },
+    // CI=false: Ink (through is-in-ci) draws only the last frame when CI is set, and the TUI tests are about the
+    // live frames a user sees in a terminal. CI runs `CI=true bash .ci/run`; nothing else reads CI.
+    env: { TZ: 'UTC', CI: 'false' },
   },
 });
