@@ -19,6 +19,7 @@ import type { Pool, PoolClient } from 'pg';
 import { UserError } from '../errors';
 import { isConnectionError } from '../db';
 import { maskPassword } from '../data/connection';
+import { checkMarketDataColumns } from '../data/checkMarketDataColumns';
 import { createRun } from '../data/createRun';
 import { finishRun } from '../data/finishRun';
 import { getRun, type RunRow } from '../data/getRun';
@@ -134,6 +135,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     }
     const params = resolveStrategy(this.opts.params ?? {});
     const chunkSize = this.opts.chunkSize ?? 500;
+    await checkMarketDataColumns(pool);
     const to = this.opts.to ?? (await lastBarDate(pool)) ?? new Date().toISOString().slice(0, 10);
     const from = this.opts.from ?? twoYearsBefore(to);
     const symbols = await listActiveSymbols(pool);

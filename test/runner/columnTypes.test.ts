@@ -34,3 +34,27 @@ describe('daily_market_data with numeric prices and a bigint volume', () => {
     expect(out[0]).toEqual(out[1]);
   });
 });
+
+describe('daily_market_data with a text price column', () => {
+  let text: TestDatabase;
+  beforeAll(async () => {
+    text = await createTestDatabase({ migrated: false });
+    await text.pool.query(`CREATE TABLE tickers (symbol text PRIMARY KEY, active boolean NOT NULL DEFAULT true)`);
+    await text.pool.query(`CREATE TABLE daily_market_data (ticker text NOT NULL, date date NOT NULL, open float8, high float8,
+      low float8, close text, volume float8, PRIMARY KEY (ticker, date))`);
+    await migrate(text.pool);
+    await text.pool.query(`INSERT INTO tickers VALUES ('AAA', true)`);
+    await text.pool.query(`INSERT INTO daily_market_data VALUES ('AAA', '2024-01-02', 1, 2, 0.5, 'n/a', 100)`);
+  });
+  afterAll(() => text?.drop());
+
+  it('BatchRunner.prepare() refuses it naming the column and the fix, before creating a run', async () => {
+    const err = await new BatchRunner({ pool: text.pool, target: 'test' }).prepare().catch((e) => e);
+    expect(err.message).toBe(
+      'daily_market_data.close is text; vecbt reads double precision, real, numeric, bigint or integer: ' +
+        'convert it, e.g. ALTER TABLE daily_market_data ALTER COLUMN close TYPE double precision USING close::double precision',
+    );
+    const runs = await text.pool.query('SELECT count(*)::int AS n FROM vecbt_runs');
+    expect(runs.rows[0].n, 'no run row written').toBe(0);
+  });
+});
