@@ -1,5 +1,5 @@
 /**
- * metrics: vectorbt's `pf[col].stats()` for every column in one pass per column over typed arrays, and the
+ * metrics: vectorbt's `pf[col].stats()` for every column in a few linear passes per column over typed arrays, and the
  * multi-column `pf.stats()` aggregate (pandas mean). Definitions are those of data-fixtures/golden/README.md
  * (vectorbt 0.28.3): drawdown records on value, returns with `value[-1] = init_cash`, `ann = 365 / freqDays`,
  * trade metrics on closed trades only.
