@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   const chunkSize = Number(arg('--chunk-size', '500'));
   const seed = Number(arg('--seed', '42'));
   // Extra node flags for the timed runner, e.g. --node-flags "--max-semi-space-size=2" (the README's NODE_OPTIONS).
-  const childFlags = (arg('--node-flags') ?? '').split(/\s+/).filter(Boolean);
+  // Default: the flags `npm start` and `npx vecbt` run with (bin/vecbt.mjs); --node-flags "" measures without.
+  const childFlags = (arg('--node-flags') ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
   const name = `vecbt_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${BASE}/postgres` });
   await admin.connect();
