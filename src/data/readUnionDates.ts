@@ -1,13 +1,31 @@
 import type { Queryable } from './queryable';
 
-/** The sorted distinct bar dates of the active tickers in [from, to], as days since 2000-01-01. */
+/** Whether our (date, ticker) index on daily_market_data exists (migration 0004; skipped when not the owner). */
+export async function hasDateIndex(db: Queryable): Promise<boolean> {
+  const { rows } = await db.query<{ ok: boolean }>(`SELECT to_regclass('vecbt_daily_market_data_date') IS NOT NULL AS ok`);
+  return rows[0].ok;
+}
+
+/**
+ * The sorted distinct bar dates of the active tickers in [from, to], as days since 2000-01-01.
+ * With the (date, ticker) index: a loose index scan (a recursive CTE stepping from one distinct date to the
+ * next, one index probe each) keeping the dates on which EXISTS a bar of an active ticker: ~15 ms instead
+ * of a ~0.7 s scan of 3 M bars. Without it, the plain scan of the range.
+ */
 export async function readUnionDates(db: Queryable, from: string, to: string): Promise<Int32Array> {
-  const { rows } = await db.query<{ days: number[] | null }>(
-    `SELECT array_agg(d ORDER BY d) AS days FROM (
-       SELECT DISTINCT (m.date - DATE '2000-01-01') AS d
-         FROM daily_market_data m JOIN tickers t ON t.symbol = m.ticker AND t.active
-        WHERE m.date BETWEEN $1::date AND $2::date) x`,
-    [from, to],
-  );
+  const sql = (await hasDateIndex(db))
+    ? `WITH RECURSIVE s(d) AS (
+         SELECT (SELECT min(m.date) FROM daily_market_data m WHERE m.date BETWEEN $1::date AND $2::date)
+         UNION ALL
+         SELECT (SELECT min(m.date) FROM daily_market_data m WHERE m.date > s.d AND m.date <= $2::date)
+           FROM s WHERE s.d IS NOT NULL)
+       SELECT array_agg(s.d - DATE '2000-01-01' ORDER BY s.d) AS days FROM s
+        WHERE s.d IS NOT NULL
+          AND EXISTS (SELECT 1 FROM daily_market_data m JOIN tickers t ON t.symbol = m.ticker AND t.active WHERE m.date = s.d)`
+    : `SELECT array_agg(d ORDER BY d) AS days FROM (
+         SELECT DISTINCT (m.date - DATE '2000-01-01') AS d
+           FROM daily_market_data m JOIN tickers t ON t.symbol = m.ticker AND t.active
+          WHERE m.date BETWEEN $1::date AND $2::date) x`;
+  const { rows } = await db.query<{ days: number[] | null }>(sql, [from, to]);
   return Int32Array.from(rows[0].days ?? []);
 }

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { hasDateIndex, readUnionDates } from '../../src/data/readUnionDates';
+import { lastBarDate } from '../../src/data/lastBarDate';
+import { dayToIso } from '../../src/data/queryable';
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.drop());
+
+const iso = (days: Int32Array) => Array.from(days, dayToIso);
+
+async function seed(): Promise<void> {
+  await db.pool.query('TRUNCATE daily_market_data, tickers');
+  await db.pool.query(`INSERT INTO tickers (symbol, active) VALUES ('A', true), ('B', true), ('X', false), ('Y', false)`);
+  // 2024-01-03 is a gap day (no bars at all); 2024-01-04 and 2024-01-09..10 only have bars of inactive tickers
+  // (X also before and after everything); 2024-01-05 only of B; unknown ticker Z (not in tickers) on 2024-01-11.
+  const bars: [string, string][] = [
+    ['A', '2024-01-02'], ['B', '2024-01-02'], ['X', '2024-01-02'],
+    ['X', '2024-01-04'], ['Y', '2024-01-04'],
+    ['B', '2024-01-05'],
+    ['A', '2024-01-08'], ['X', '2024-01-08'],
+    ['X', '2024-01-09'], ['Y', '2024-01-10'], ['Z', '2024-01-11'],
+    ['X', '2023-12-29'], ['X', '2024-01-12'],
+  ];
+  await db.pool.query(
+    `INSERT INTO daily_market_data (ticker, date, open, high, low, close, volume)
+     SELECT t, d::date, 1, 1, 1, 1, 1 FROM unnest($1::text[], $2::text[]) AS u(t, d)`,
+    [bars.map((b) => b[0]), bars.map((b) => b[1])],
+  );
+  await db.pool.query('ANALYZE daily_market_data');
+}
+
+async function expectExact(): Promise<void> {
+  expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual(['2024-01-02', '2024-01-05', '2024-01-08']);
+  expect(iso(await readUnionDates(db.pool, '2024-01-03', '2024-01-07'))).toEqual(['2024-01-05']);
+  expect(iso(await readUnionDates(db.pool, '2024-01-02', '2024-01-02'))).toEqual(['2024-01-02']);
+  expect(iso(await readUnionDates(db.pool, '2024-01-09', '2024-01-31'))).toEqual([]);
+  expect(iso(await readUnionDates(db.pool, '2024-01-08', '2024-01-02'))).toEqual([]);
+  expect(await lastBarDate(db.pool)).toBe('2024-01-08');
+  await db.pool.query(`UPDATE tickers SET active = false WHERE symbol = 'A'`);
+  expect(await lastBarDate(db.pool)).toBe('2024-01-05');
+  expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual(['2024-01-02', '2024-01-05']);
+  await db.pool.query(`UPDATE tickers SET active = false`);
+  expect(await lastBarDate(db.pool)).toBeNull();
+  expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual([]);
+  await db.pool.query('TRUNCATE daily_market_data');
+  await db.pool.query(`UPDATE tickers SET active = true`);
+  expect(await lastBarDate(db.pool)).toBeNull();
+  expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual([]);
+}
+
+describe('readUnionDates / lastBarDate: only the dates of active tickers', () => {
+  it('with the (date, ticker) index (loose index scan): exact dates, skipping gap days and inactive-only days', async () => {
+    expect(await hasDateIndex(db.pool)).toBe(true);
+    await seed();
+    await expectExact();
+  });
+
+  it('without the index (not the owner of the table): the plain scan gives the same dates', async () => {
+    await db.pool.query('DROP INDEX vecbt_daily_market_data_date');
+    try {
+      expect(await hasDateIndex(db.pool)).toBe(false);
+      await seed();
+      await expectExact();
+    } finally {
+      await db.pool.query('CREATE INDEX IF NOT EXISTS vecbt_daily_market_data_date ON daily_market_data (date, ticker)');
+    }
+  });
+});
