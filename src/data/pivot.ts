@@ -24,6 +24,13 @@ export interface OhlcvMatrix {
   present?: Uint8Array;
 }
 
+/** emptyOhlcv(nRows, nCols): column-major OHLCV matrices with every cell missing (NaN), to be filled. */
+export function emptyOhlcv(nRows: number, nCols: number): OhlcvMatrix {
+  const size = nRows * nCols;
+  const missing = () => new Float64Array(size).fill(NaN);
+  return { nRows, nCols, open: missing(), high: missing(), low: missing(), close: missing(), volume: missing() };
+}
+
 export interface PivotedOhlcv {
   /** union date index, `YYYY-MM-DD`, ascending */
   index: string[];
@@ -50,15 +57,7 @@ export function pivotOhlcv(rows: OhlcvRows, options: PivotOptions = {}): Pivoted
   const rowOf = new Map(index.map((d, i) => [d, i]));
   const colOf = new Map(columns.map((t, i) => [t, i]));
   const size = nRows * nCols;
-  const data: OhlcvMatrix = {
-    nRows,
-    nCols,
-    open: new Float64Array(size).fill(NaN),
-    high: new Float64Array(size).fill(NaN),
-    low: new Float64Array(size).fill(NaN),
-    close: new Float64Array(size).fill(NaN),
-    volume: new Float64Array(size).fill(NaN),
-  };
+  const data = emptyOhlcv(nRows, nCols);
   // 1 + input row of each filled cell (0 = empty), to name both rows of a duplicate
   const from = new Int32Array(size);
   for (let i = 0; i < n; i++) {

@@ -15,7 +15,7 @@
  * parameters (`set_config`), so no value is ever spliced into SQL text.
  */
 import type { PoolClient } from 'pg';
-import type { OhlcvMatrix } from './pivot';
+import { emptyOhlcv, type OhlcvMatrix } from './pivot';
 import { copyOut } from './copy';
 import { dayToIso } from './queryable';
 
@@ -56,16 +56,7 @@ export async function readChunkBars(
 ): Promise<ChunkBars> {
   const nRows = dateIndex.length;
   const nCols = symbols.length;
-  const size = nRows * nCols;
-  const data: OhlcvMatrix = {
-    nRows,
-    nCols,
-    open: new Float64Array(size).fill(NaN),
-    high: new Float64Array(size).fill(NaN),
-    low: new Float64Array(size).fill(NaN),
-    close: new Float64Array(size).fill(NaN),
-    volume: new Float64Array(size).fill(NaN),
-  };
+  const data = emptyOhlcv(nRows, nCols);
   const barsPerCol = new Int32Array(nCols);
   if (nRows === 0 || nCols === 0) return { data, barsPerCol, bars: 0 };
   const day0 = dateIndex[0];
