@@ -1,13 +1,16 @@
 /**
  * A chunk's bars, read straight into column-major Float64Arrays on the run's date index.
  *
- * Path: binary `COPY (SELECT col, day, o, h, l, c, v ...) TO STDOUT` parsed in place from each CopyData
- * payload, no per-row objects kept. Why this one: measured by `npm run bench:batch -- --compare-read`
- * on 6,000 x 504 (2-core machine, local PG 15): plain rows through node-postgres (a JS object and 7 text
- * values parsed per bar) took ~20 s, `array_agg` per ticker as a normal query (array literals parsed as
- * text) ~11 s, this binary COPY ~5 s, the psql COPY floor ~4 s. A binary COPY of `array_agg` per ticker
- * (mode 'agg': 500 messages a chunk instead of 250k) measured the same within noise: the server's work
- * dominates both; 'rows' stays the default, as the simpler server plan.
+ * Path: binary `COPY (SELECT col, array_agg(day), array_agg(o), ... GROUP BY col) TO STDOUT`, one CopyData
+ * message per ticker, parsed in place; no per-row objects kept. Why this one, measured by
+ * `npm run bench:batch -- --compare-read` on 6,000 x 504 (2-core machine, local PG 15), wall (node's CPU):
+ * plain rows through node-postgres (a JS object and 7 text values parsed per bar) 5.4 s (6.1 s), `array_agg`
+ * per ticker as a normal query (array literals parsed as text) 3.1 s (3.1 s), binary COPY of a row per bar
+ * 1.28 s (0.88 s), this binary COPY of a row per ticker 1.33 s (0.33 s). The last two cost the server the same
+ * (~80 ms a chunk when the table is laid out by ticker, ~145 ms by date), but a row per bar is 3 M protocol
+ * messages (a message object and a Buffer view each) against 6,000: in the pipelined run, where node's CPU
+ * competes with the server's for 2 cores, that is ~0.55 s of CPU and half the garbage collection saved
+ * (the run under a one-core CPU hog: 3.0 s -> 2.6 s).
  * The column (ordinal in the chunk) and day (days since 2000-01-01) come from the server as int4, so
  * no string is decoded per bar. Values are cast to float8 on the server: numeric/real/bigint columns work.
  *
@@ -52,7 +55,7 @@ export async function readChunkBars(
   client: PoolClient,
   symbols: readonly string[],
   dateIndex: Int32Array,
-  mode: 'rows' | 'agg' = 'rows',
+  mode: 'rows' | 'agg' = 'agg',
 ): Promise<ChunkBars> {
   const nRows = dateIndex.length;
   const nCols = symbols.length;
@@ -71,43 +74,47 @@ export async function readChunkBars(
   let headerSeen = false;
   let bars = 0;
   if (mode === 'agg') {
+    let cells = new Int32Array(nRows); // a ticker's destination cells, -1 for a day outside the index
     await copyOut(client, AGG_SQL, (buf) => {
+      // DataView reads (TurboFan intrinsics) rather than Buffer#readDoubleBE (byte-by-byte in JS).
       const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       let o = 0;
       if (!headerSeen) {
+        // "PGCOPY\n\377\r\n\0" + int32 flags + int32 header-extension length
         o = 19 + dv.getInt32(15);
         headerSeen = true;
       }
       if (dv.getInt16(o) === -1) return; // trailer
-      o += 2 + 4;
+      o += 2 + 4; // field count, the ordinal's length
       const col = dv.getInt32(o) - 1;
       o += 4;
-      // Binary array: int32 byte length, then ndim, has-null flag, element oid, (size, lower bound), elements.
-      o += 4;
-      const ndim = dv.getInt32(o);
-      const n = ndim ? dv.getInt32(o + 12) : 0;
-      o += 12 + 8 * ndim;
-      const cells = new Int32Array(n);
+      // Binary array: int32 byte length, then ndim, has-null flag, element oid, (size, lower bound) per
+      // dimension, then per element its int32 length (-1: NULL) and bytes. array_agg of >= 1 row: ndim 1.
+      const n = dv.getInt32(o + 16);
+      o += 4 + 12 + 8;
+      if (n > cells.length) cells = new Int32Array(n);
+      const base = col * nRows;
+      let found = 0;
       for (let k = 0; k < n; k++) {
+        // -1: a bar on a date outside the run's index (data added after the run was created): ignored.
         const row = rowOfDay[dv.getInt32(o + 4) - day0] ?? -1;
-        cells[k] = row < 0 ? -1 : col * nRows + row;
         o += 8;
         if (row >= 0) {
-          barsPerCol[col]++;
-          bars++;
-        }
+          cells[k] = base + row;
+          found++;
+        } else cells[k] = -1;
       }
+      barsPerCol[col] += found;
+      bars += found;
       for (let f = 0; f < 5; f++) {
         const field = fields[f];
-        o += 4;
-        o += 12 + 8 * dv.getInt32(o);
+        o += 4 + 12 + 8;
         for (let k = 0; k < n; k++) {
-          const len = dv.getInt32(o);
-          o += 4;
-          if (len === 8) {
-            if (cells[k] >= 0) field[cells[k]] = dv.getFloat64(o);
-            o += 8;
-          }
+          if (dv.getInt32(o) === 8) {
+            const cell = cells[k];
+            if (cell >= 0) field[cell] = dv.getFloat64(o + 4);
+            o += 12;
+          } else o += 4; // NULL: the cell stays NaN
         }
       }
     });
