@@ -1,16 +1,20 @@
 /**
  * Batch benchmark: `npm run bench:batch -- --tickers 6000 --days 504 [--chunk-size 500] [--seed 42] [--compare-read]
- *   [--node-flags "--max-semi-space-size=2"] [--keep]`
+ *   [--layout ticker|date] [--node-flags "..."] [--env "A=1 ..."] [--keep]`
  *
  * Against the local PostgreSQL (VECBT_BENCH_PG, default postgres://postgres@127.0.0.1:5432): a fresh database,
  * synthesised once (timed), VACUUM ANALYZE, then the run is timed in a child process (so its peak RSS is the
  * runner's own, from process.resourceUsage().maxRSS, not the synthesiser's). The floor is `COPY (the same rows)
  * TO STDOUT` through psql into /dev/null. `--compare-read` also times the alternative read paths on one chunk
- * size (plain rows, array_agg per ticker) against the binary COPY the runner uses.
+ * size (plain rows, array_agg per ticker as text, binary COPY of a row per bar) against the runner's.
+ * `--layout date` rewrites the table in (date, ticker) order before timing (CLUSTER): the layout of a table that
+ * grows by one row per ticker per day, where a ticker's bars sit on as many pages as it has days. The default,
+ * `ticker`, is the order synth writes in (a ticker's bars on a few adjacent pages).
  * Prints figures; asserts nothing. The database is dropped at the end unless --keep.
  */
 import pg from 'pg';
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { migrate } from '../src/data/migrate';
 import { synthUniverse } from '../src/data/synth';
@@ -55,12 +59,14 @@ async function compareReads(pool: pg.Pool, chunkSize: number): Promise<void> {
   const from = dayToIso(idx[0]), to = dayToIso(idx[idx.length - 1]);
   const client = await pool.connect();
   const time = async (name: string, fn: (chunk: string[]) => Promise<void>) => {
+    const cpu = process.cpuUsage();
     const t = performance.now();
     for (let i = 0; i < symbols.length; i += chunkSize) await fn(symbols.slice(i, i + chunkSize));
-    console.log(`  read path ${name.padEnd(34)} ${Math.round(performance.now() - t)} ms`);
+    const { user, system } = process.cpuUsage(cpu);
+    console.log(`  read path ${name.padEnd(40)} ${Math.round(performance.now() - t)} ms (node CPU ${Math.round((user + system) / 1000)} ms)`);
   };
-  await time('binary COPY -> typed arrays', async (c) => void (await readChunkBars(client, c, idx)));
-  await time('binary COPY of array_agg per ticker', async (c) => void (await readChunkBars(client, c, idx, 'agg')));
+  await time('binary COPY, a row per ticker (runner)', async (c) => void (await readChunkBars(client, c, idx, 'agg')));
+  await time('binary COPY, a row per bar', async (c) => void (await readChunkBars(client, c, idx, 'rows')));
   await time('plain rows (node-postgres objects)', async (c) => {
     await client.query(
       'SELECT ticker, date, open, high, low, close, volume FROM daily_market_data WHERE ticker = ANY($1) AND date BETWEEN $2 AND $3',
@@ -84,9 +90,11 @@ async function main(): Promise<void> {
   const days = Number(arg('--days', '504'));
   const chunkSize = Number(arg('--chunk-size', '500'));
   const seed = Number(arg('--seed', '42'));
-  // Extra node flags for the timed runner, e.g. --node-flags "--max-semi-space-size=2" (the README's NODE_OPTIONS).
-  // Default: the flags `npm start` and `npx vecbt` run with (bin/vecbt.mjs); --node-flags "" measures without.
-  const childFlags = (arg('--node-flags') ?? '--max-semi-space-size=2').split(/\s+/).filter(Boolean);
+  // The timed runner gets the settings `npm start` and `npx vecbt` run with: bin/vecbt.mjs's first line (its
+  // environment assignments and node flags). --node-flags "..." / --env "A=1 B=2" replace them ("" for none).
+  const launcher = readFileSync('bin/vecbt.mjs', 'utf8').split('\n')[0].replace(/^#!.*?-S\s+/, '').split(/\s+/);
+  const childFlags = (arg('--node-flags')?.split(/\s+/) ?? launcher.filter((w) => w.startsWith('--'))).filter(Boolean);
+  const childEnv = (arg('--env')?.split(/\s+/) ?? launcher.filter((w) => /^[A-Z_]+=/.test(w))).filter(Boolean);
   const name = `vecbt_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${BASE}/postgres` });
   await admin.connect();
@@ -102,6 +110,13 @@ async function main(): Promise<void> {
     await pool.query('VACUUM ANALYZE daily_market_data');
     await pool.query('VACUUM ANALYZE tickers');
     console.log(`vacuum analyze ${Math.round(performance.now() - t)} ms`);
+    const layout = arg('--layout', 'ticker');
+    if (layout === 'date') {
+      t = performance.now();
+      await pool.query('CLUSTER daily_market_data USING vecbt_daily_market_data_date');
+      await pool.query('VACUUM ANALYZE daily_market_data');
+      console.log(`layout by date (CLUSTER + VACUUM ANALYZE) ${Math.round(performance.now() - t)} ms`);
+    } else if (layout !== 'ticker') throw new Error(`--layout ${layout}: use ticker or date`);
     if (process.argv.includes('--compare-read')) await compareReads(pool, chunkSize);
 
     // The floor: the same rows through psql's COPY TO STDOUT, discarded.
@@ -120,8 +135,9 @@ async function main(): Promise<void> {
     const runs: Record<string, number>[] = [];
     for (let i = 0; i < 2; i++) {
       const out = await new Promise<string>((resolve, reject) => {
-        const c = spawn(process.execPath, ['--expose-gc', ...childFlags, 'bin/run-ts.mjs', 'bench/batch.ts', '--child', '--url', url, '--chunk-size', String(chunkSize)], {
+        const c = spawn(process.execPath, ['--expose-gc', ...childFlags.filter((f) => f !== '--expose-gc'), 'bin/run-ts.mjs', 'bench/batch.ts', '--child', '--url', url, '--chunk-size', String(chunkSize)], {
           stdio: ['ignore', 'pipe', 'inherit'],
+          env: { ...process.env, ...Object.fromEntries(childEnv.map((kv) => kv.split('=', 2))) },
         });
         let s = '';
         c.stdout.on('data', (d) => (s += d));
@@ -131,7 +147,7 @@ async function main(): Promise<void> {
     }
     const best = runs.reduce((a, b) => (b.wall < a.wall ? b : a));
     const f = (x: number) => `${Math.round(x)} ms`;
-    console.log(`runner node flags: --expose-gc ${childFlags.join(' ')}`);
+    console.log(`runner: ${[...childEnv, 'node --expose-gc', ...childFlags.filter((f) => f !== '--expose-gc')].join(' ')}`);
     console.log(`run (best of ${runs.length}, chunk size ${chunkSize}): ${f(best.wall)} wall for ${best.tickers} tickers = ${Math.round((best.tickers / best.wall) * 1000)} tickers/s`);
     console.log(`  prepare ${f(best.prepare)} (last date, union date index, symbols, run + chunk rows)`);
     console.log(`  read ${f(best.read)}  compute ${f(best.compute)}  write ${f(best.write)}  (${best.chunks} chunks; reads overlap the previous chunk's compute and write)`);

@@ -27,7 +27,9 @@ export function superviseWorkers(opts: SuperviseOptions): { stop(signal: NodeJS.
   const backoff = new Map<number, number>();
   const start = (i: number) => {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, opts.argv(i), { stdio: 'inherit', env: { ...process.env, VECBT_SUPERVISED: '1' } });
+    // The supervisor's own node flags (bin/vecbt.mjs's) apply to each worker; its environment, with the
+    // allocator settings, is inherited.
+    const child = spawn(process.execPath, [...process.execArgv, ...opts.argv(i)], { stdio: 'inherit', env: { ...process.env, VECBT_SUPERVISED: '1' } });
     children.set(i, child);
     child.on('exit', (code, signal) => {
       children.delete(i);
