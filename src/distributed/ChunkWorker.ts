@@ -22,7 +22,7 @@ import { hostname } from 'node:os';
 import type { Pool } from 'pg';
 import type PgBoss from 'pg-boss';
 import { maskPassword } from '../data/connection';
-import { memorySample } from '../runner/BatchRunner';
+import { memorySample } from '../runner/memorySample';
 import type { MemorySample } from '../runner/events';
 import { failChunk } from './data/failChunk';
 import { finalizeRun } from './data/finalizeRun';

@@ -1,7 +1,7 @@
 /**
  * The per-chunk step of a distributed run, as one worker does it for one job `{ runId, chunkNo }`:
- * claim the chunk -> read its bars (binary COPY) on the run's date index -> the engine -> results + trades +
- * "chunk done" in ONE transaction (`writeChunkResults`, the single-process runner's write) -> figures and
+ * claim the chunk -> read its bars (binary COPY) on the run's date index -> `commitChunk` (the engine, then
+ * results + trades + "chunk done" in ONE transaction: the single-process runner's own step) -> figures and
  * the worker's name -> end the run when this was its last open chunk.
  *
  * Idempotent per (run, chunk), so at-least-once delivery never doubles a row:
@@ -12,20 +12,19 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { getRun, type RunRow } from '../data/getRun';
-import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
-import { ChunkAlreadyDoneError, writeChunkResults } from '../data/writeChunkResults';
-import { RUN_LOCK, fromStored, memorySample } from '../runner/BatchRunner';
-import { chunkRows, type ChunkRows } from '../runner/chunkRows';
+import { readChunkBars } from '../data/readChunkBars';
+import { ChunkAlreadyDoneError } from '../data/writeChunkResults';
+import { RUN_LOCK, fromStored } from '../runner/BatchRunner';
+import type { ChunkRows } from '../runner/chunkRows';
+import { commitChunk, type ChunkCommit, type ChunkEngine } from '../runner/commitChunk';
 import type { MemorySample } from '../runner/events';
-import { resolveStrategy, runStrategy, type StrategyParams, type StrategyResult } from '../strategy';
-import type { OhlcvMatrix } from '../data/pivot';
+import { resolveStrategy, type StrategyParams } from '../strategy';
 import { isConnectionError } from '../db';
 import { claimChunk } from './data/claimChunk';
 import { finalizeRun } from './data/finalizeRun';
 import { recordWorkerChunk } from './data/recordWorkerChunk';
 
-/** The simulation a worker runs on a chunk's matrices (default: the RVOL/ATR% strategy's `runStrategy`). */
-export type ChunkEngine = (data: OhlcvMatrix, params: Readonly<StrategyParams>) => StrategyResult;
+export type { ChunkEngine };
 
 /** What a worker keeps between jobs: each run's row (its date index) and resolved parameters. */
 export type RunCache = Map<number, { run: RunRow; params: Readonly<StrategyParams> }>;
@@ -115,33 +114,18 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     const symbols = claim.tickers;
     ctx.onClaim?.({ tickers: symbols, attempts: claim.attempts, chunksTotal: run.chunksTotal });
 
-    let t = performance.now();
-    let bars: ChunkBars | null = await readChunkBars(client, symbols, run.dateIndex);
+    const t = performance.now();
+    const held = { bars: await readChunkBars(client, symbols, run.dateIndex) };
     const readMs = performance.now() - t;
-
-    t = performance.now();
-    let result: StrategyResult | null = (ctx.engine ?? runStrategy)(bars.data, params);
-    // With the bars: tickers with bad bars are skipped with the reason, exactly as the single-process runner does.
-    const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo }, bars.data);
-    const nBars = bars.bars;
-    // Drop the chunk's matrices before writing: only the row arrays stay alive.
-    bars = null;
-    result = null;
-    const computeMs = performance.now() - t;
-
-    t = performance.now();
+    let commit: ChunkCommit;
     try {
-      await writeChunkResults(client, { runId, chunkNo, bars: nBars, results: rows.results, trades: rows.trades, tickers: symbols.length });
+      commit = await commitChunk(client, run, chunkNo, symbols, held, params, { engine: ctx.engine });
     } catch (err) {
       if (!isAlreadyWritten(err)) throw err;
       await release();
       return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
     }
-    const writeMs = performance.now() - t;
-    // As the single-process runner: with --expose-gc, collect the chunk's arrays now (typed-array memory
-    // is external to the V8 heap and otherwise lingers, showing up as RSS growth across chunks).
-    (globalThis as { gc?: () => void }).gc?.();
-    const memory = memorySample();
+    const { rows, bars: nBars, computeMs, writeMs, memory } = commit;
     // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
     await recordWorkerChunk(client, runId, chunkNo, ctx.worker, {
       readMs,

@@ -33,10 +33,10 @@ import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
 import { readUnionDates } from '../data/readUnionDates';
 import { isoToDay } from '../data/queryable';
 import { recordChunkFigures } from '../data/recordChunkFigures';
-import { writeChunkResults } from '../data/writeChunkResults';
-import { resolveStrategy, runStrategy, type StrategyParams } from '../strategy';
-import { chunkRows } from './chunkRows';
-import type { MemorySample, RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
+import { resolveStrategy, type StrategyParams } from '../strategy';
+import { commitChunk } from './commitChunk';
+import { memorySample } from './memorySample';
+import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
 
 /** Advisory-lock namespace of runs (the second key is the run id). */
 export const RUN_LOCK = 7_271_002;
@@ -70,11 +70,6 @@ export interface BatchOptions {
   resultsCommand?: (runId: number) => string;
   /** Read the next chunk while this one is simulated and written (default true). */
   prefetch?: boolean;
-}
-
-export function memorySample(): MemorySample {
-  const m = process.memoryUsage();
-  return { rssMb: m.rss / MB, heapUsedMb: m.heapUsed / MB, arrayBuffersMb: m.arrayBuffers / MB };
 }
 
 /** Two years back from `to`, plus one day: `2024-12-31` -> `2023-01-01`. */
@@ -376,7 +371,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     this.prefetch = { chunkNo: chunk.chunkNo, done };
   }
 
-  private async takePrefetch(chunkNo: number): Promise<{ bars: ChunkBars; readMs: number } | null> {
+  private async takePrefetch(chunkNo: number): Promise<{ bars: ChunkBars | null; readMs: number } | null> {
     const p = this.prefetch;
     this.prefetch = null;
     if (!p) return null;
@@ -415,34 +410,20 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       try {
         await markChunkStarted(pool, run.id, chunk.chunkNo);
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'reading' });
-        let t = performance.now();
+        const t = performance.now();
         const pre = await this.takePrefetch(chunk.chunkNo);
         client = await pool.connect();
         client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
-        let bars: ChunkBars | null = pre ? pre.bars : await readChunkBars(client, symbols, run.dateIndex);
+        const held = { bars: pre?.bars ?? (await readChunkBars(client, symbols, run.dateIndex)) };
         // A prefetched chunk reports its own read duration (it overlapped the previous chunk's work).
         const readMs = pre ? pre.readMs : performance.now() - t;
+        if (pre) pre.bars = null; // `held` is the one reference, which commitChunk drops before writing
         if (next && !this.aborted) this.startPrefetch(run, next);
 
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'simulating' });
-        t = performance.now();
-        let result: ReturnType<typeof runStrategy> | null = runStrategy(bars.data, params);
-        const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, { from: run.dateFrom, to: run.dateTo }, bars.data);
-        const nBars = bars.bars;
-        // Drop the chunk's matrices before writing: only the row arrays stay alive.
-        bars = null;
-        result = null;
-        const computeMs = performance.now() - t;
-
-        this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'writing' });
-        t = performance.now();
-        await writeChunkResults(client, { runId: run.id, chunkNo: chunk.chunkNo, bars: nBars, results: rows.results, trades: rows.trades, tickers: symbols.length });
-        const writeMs = performance.now() - t;
-        // With --expose-gc (bench, or NODE_OPTIONS=--expose-gc on a small dyno), collect the chunk's
-        // arrays now: typed-array memory is external to the V8 heap and otherwise lingers until V8 feels
-        // heap pressure, which shows up as RSS growth across chunks.
-        (globalThis as { gc?: () => void }).gc?.();
-        const memory = memorySample();
+        const { rows, bars: nBars, computeMs, writeMs, memory } = await commitChunk(client, run, chunk.chunkNo, symbols, held, params, {
+          onWriting: () => this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'writing' }),
+        });
         if (memory.rssMb > this.peakRssMb) this.peakRssMb = memory.rssMb;
         // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
         await recordChunkFigures(client, run.id, chunk.chunkNo, {
