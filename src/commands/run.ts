@@ -7,10 +7,10 @@
 import type { CommandIo } from '../cli';
 import { UserError } from '../errors';
 import { dateFlag, intFlag, withDatabase } from '../dbCommand';
-import { onceThenForce } from '../distributed/onceThenForce';
 import type { Database } from '../db';
 import { BatchRunner, type BatchOptions } from '../runner';
 import { parseStrategyFlags, type StrategyParams } from '../strategy';
+import { openRunSession } from './runSession';
 
 export interface RunArgs {
   chunkSize?: number;
@@ -75,53 +75,20 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
     memoryBudgetMb: a.memoryBudgetMb,
     prefetch: a.prefetch,
   };
-  // A closed pipe (`vecbt run | head`) must not kill the run half-way: stop printing, keep running.
-  const onOutError = (err: NodeJS.ErrnoException) => {
-    if (err?.code !== 'EPIPE') throw err;
-  };
-  io.stdout.on?.('error', onOutError);
   const runner = new BatchRunner(opts);
   // Signals are handled from here on, before the run is even created: a SIGTERM while the run is being
   // prepared still ends it `aborted` (resumable) with exit 0 instead of killing the process.
-  // Under npx (and on Heroku, or Ctrl+C in a shell) the same signal reaches this process twice within
-  // milliseconds (npm forwards it to its child and the group gets it too): only a second signal more than 1 s
-  // after the first means "exit now".
-  let tty = false;
-  const onSignal = onceThenForce(
-    (sig) => {
-      if (!tty) io.stderr.write(`vecbt run: ${sig}: stopping after the chunk in progress commits (send again to exit now)\n`);
-      runner.abort(sig);
-    },
-    () => process.exit(130),
-  );
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-  let runId: number;
+  const session = openRunSession(io, (sig) => runner.abort(sig), 'stopping after the chunk in progress commits');
   try {
-    runId = await runner.prepare();
-  } catch (err) {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    throw err;
-  }
-  io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} on ${db.target}\n`);
-  tty = io.stdout === process.stdout && !!process.stdout.isTTY && !a.noTui;
-  let detach = () => {};
-  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
-  // The plain log is imported on its own: the '../ui' barrel loads Ink and React (~45 MB RSS) that a
-  // non-TTY batch (Heroku, cron, a pipe) never draws.
-  if (tty) tui = (await import('../ui')).renderTui(runner, { onAbort: () => runner.abort('aborted from the terminal') });
-  else detach = (await import('../ui/attachPlainLog')).attachPlainLog(runner, io.stdout);
-  try {
+    const runId = await runner.prepare();
+    io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} on ${db.target}\n`);
+    await session.show(runner, { noTui: a.noTui, onAbort: () => runner.abort('aborted from the terminal') });
     const done = await runner.start();
     // The TUI's final block already shows the resume command of an aborted or failed run.
-    if (tui) await tui.waitUntilExit();
+    await session.settled();
     return done.status === 'failed' ? 1 : 0;
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    detach();
-    tui?.unmount();
+    session.close();
   }
 }
 

@@ -14,7 +14,7 @@ import { UserError } from '../errors';
 import type { StrategyParams } from '../strategy';
 import { attachWorkersLine } from './attachWorkerLog';
 import { DistributedRun, type DistributedOptions } from './DistributedRun';
-import { onceThenForce } from './onceThenForce';
+import { openRunSession } from '../commands/runSession';
 
 export interface DistributedRunArgs {
   chunkSize?: number;
@@ -63,24 +63,9 @@ export async function executeDistributedRun(db: Database, a: DistributedRunArgs,
     ...(expireInSeconds ? { policy: { expireInSeconds } } : {}),
     ...extra,
   });
-  const onOutError = (err: NodeJS.ErrnoException) => {
-    if (err?.code !== 'EPIPE') throw err;
-  };
-  io.stdout.on?.('error', onOutError);
   // Signals are handled before the run is created, as `vecbt run` does: a SIGTERM while it is being
   // prepared ends it `aborted` once prepared (with --detach the queued run simply stays for the workers).
-  let tty = false;
-  const onSignal = onceThenForce(
-    (sig) => {
-      if (!tty) io.stderr.write(`vecbt run: ${sig}: marking the run aborted; chunks in progress still commit (send again to exit now)\n`);
-      run.abort(sig);
-    },
-    () => process.exit(130),
-  );
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
-  const detach: (() => void)[] = [];
-  let tui: { waitUntilExit(): Promise<void>; unmount(): void } | null = null;
+  const session = openRunSession(io, (sig) => run.abort(sig), 'marking the run aborted; chunks in progress still commit');
   try {
     const runId = await run.prepare();
     io.stdout.write(`vecbt run: run ${runId}${a.resume ? ' (resumed)' : ''} distributed on ${db.target}: its chunks are queued for the workers (npx vecbt worker)\n`);
@@ -88,18 +73,16 @@ export async function executeDistributedRun(db: Database, a: DistributedRunArgs,
       io.stdout.write(`vecbt run: detached; follow it with: npx vecbt runs; results when done: npx vecbt results ${runId}\n`);
       return 0;
     }
-    tty = io.stdout === process.stdout && !!process.stdout.isTTY && !a.noTui;
-    // The plain log is imported on its own: the '../ui' barrel loads Ink and React (~45 MB RSS).
-    if (tty) tui = (await import('../ui')).renderTui(run, { onAbort: () => run.abort('aborted from the terminal') });
-    else detach.push((await import('../ui/attachPlainLog')).attachPlainLog(run, io.stdout), attachWorkersLine(run, io.stdout));
+    const { tty } = await session.show(run, {
+      noTui: a.noTui,
+      onAbort: () => run.abort('aborted from the terminal'),
+      plain: [(out) => attachWorkersLine(run, out)],
+    });
     const done = await run.follow();
-    if (tui) await tui.waitUntilExit();
+    await session.settled();
     if (done.status !== 'done' && done.resumeCommand && tty) io.stdout.write(`resume with: ${done.resumeCommand}\n`);
     return done.status === 'failed' ? 1 : 0;
   } finally {
-    process.off('SIGTERM', onSignal);
-    process.off('SIGINT', onSignal);
-    for (const d of detach) d();
-    tui?.unmount();
+    session.close();
   }
 }
