@@ -4,6 +4,7 @@
  * in one line and returns the exit code. Commands release their own resources in `finally`.
  */
 import { UserError } from './errors';
+import { commandHelp } from './commands/help';
 
 export interface CommandIo {
   stdout: NodeJS.WritableStream;
@@ -24,16 +25,23 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
 };
 
 function usage(): string {
-  return ['usage: vecbt <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  vecbt ${c.summary}`)].join('\n') + '\n';
+  const lines = Object.values(COMMANDS).map((c) => `  vecbt ${c.summary}`);
+  return ['usage: vecbt <command> [options]', '', ...lines, '', 'vecbt <command> --help shows its flags and defaults.'].join('\n') + '\n';
 }
 
 export async function main(argv: string[], io: CommandIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const verbose = argv.includes('--verbose');
   const args = argv.filter((a) => a !== '--verbose');
   const [name, ...rest] = args;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name || name === '--help' || name === '-h' || (name === 'help' && !COMMANDS[rest[0]])) {
     io.stdout.write(usage());
     return name ? 0 : 2;
+  }
+  // `vecbt help run`, `vecbt run --help`, `vecbt db synth -h`: the command's usage, nothing run.
+  const helpOf = name === 'help' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? name : undefined;
+  if (helpOf !== undefined && COMMANDS[helpOf]) {
+    io.stdout.write(commandHelp(helpOf)!);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

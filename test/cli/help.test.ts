@@ -1,0 +1,67 @@
+/**
+ * `vecbt <command> --help`: usage, flags and defaults, without running anything. Each command's own
+ * "unknown flag" message lists the flags its parser accepts; the help must name every one of them.
+ */
+import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli';
+import { DEFAULT_STRATEGY } from '../../src/strategy';
+
+async function vecbt(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const sink = (f: (s: string) => void) => new Writable({ write: (c, _e, cb) => (f(String(c)), cb()) });
+  const saved = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:1/none'; // a help that touched the database would fail
+  try {
+    const code = await main(argv, { stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)) });
+    return { code, out, err };
+  } finally {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+  }
+}
+
+const flagsIn = (text: string) => [...new Set(text.match(/--[a-z][a-z-]*/g) ?? [])].sort();
+
+describe('vecbt <command> --help', () => {
+  for (const [cmd, probe] of [
+    ['run', ['run', '--frobnicate']],
+    ['start', ['start', '--frobnicate']],
+    ['runs', ['runs', '--frobnicate']],
+    ['results', ['results', '1', '--frobnicate']],
+    ['worker', ['worker', '--frobnicate']],
+    ['strategy', ['strategy', 'x.json', '--frobnicate']],
+    ['db', ['db', 'synth', '--frobnicate']],
+  ] as const) {
+    it(`vecbt ${cmd} --help names every flag vecbt ${cmd} accepts, exit 0, stderr empty`, async () => {
+      const help = await vecbt(cmd, '--help');
+      const known = flagsIn((await vecbt(...probe)).err.replace('--frobnicate', ''));
+      expect(known.length, `vecbt ${probe.join(' ')} lists its flags`).toBeGreaterThan(0);
+      expect([help.code, help.err, help.out.startsWith(`usage: vecbt ${cmd}`)]).toEqual([0, '', true]);
+      expect(known.filter((f) => !help.out.includes(f)), 'flags missing from the help').toEqual([]);
+    });
+  }
+
+  it('vecbt run --help shows every strategy flag with its default', async () => {
+    const { out } = await vecbt('run', '--help');
+    expect(out).toContain('--rvol-min 2 ');
+    expect(out).toContain('--atr-pct-min 8 ');
+    expect(out).toContain('--hold-bars 7 ');
+    expect(out).toContain('--sl-stop 0.03 ');
+    expect(out).toContain('--fees 0.001 ');
+    expect(out).toContain('--tp-stop off ');
+    expect(out).toContain('--size inf ');
+    expect(Object.keys(DEFAULT_STRATEGY).length).toBe(14);
+  });
+
+  it('vecbt help db, vecbt db -h and vecbt db synth --help print the same text', async () => {
+    const [a, b, c] = await Promise.all([vecbt('help', 'db'), vecbt('db', '-h'), vecbt('db', 'synth', '--help')]);
+    expect([a.out === b.out, b.out === c.out, a.code, b.code, c.code]).toEqual([true, true, 0, 0, 0]);
+  });
+
+  it('vecbt --help ends by pointing at vecbt <command> --help; vecbt alone exits 2', async () => {
+    const [h, none] = await Promise.all([vecbt('--help'), vecbt()]);
+    expect([h.code, h.out.trimEnd().split('\n').pop(), none.code]).toEqual([0, 'vecbt <command> --help shows its flags and defaults.', 2]);
+  });
+});
