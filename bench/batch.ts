@@ -14,10 +14,10 @@
  */
 import pg from 'pg';
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { migrate } from '../src/data/migrate';
 import { synthUniverse } from '../src/data/synth';
+import { launcherSettings } from './launcher';
 
 const BASE = process.env.VECBT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 
@@ -92,15 +92,18 @@ async function main(): Promise<void> {
   const seed = Number(arg('--seed', '42'));
   // The timed runner gets the settings `npm start` and `npx vecbt` run with: bin/vecbt.mjs's first line (its
   // environment assignments and node flags). --node-flags "..." / --env "A=1 B=2" replace them ("" for none).
-  const launcher = readFileSync('bin/vecbt.mjs', 'utf8').split('\n')[0].replace(/^#!.*?-S\s+/, '').split(/\s+/);
-  const childFlags = (arg('--node-flags')?.split(/\s+/) ?? launcher.filter((w) => w.startsWith('--'))).filter(Boolean);
-  const childEnv = (arg('--env')?.split(/\s+/) ?? launcher.filter((w) => /^[A-Z_]+=/.test(w))).filter(Boolean);
+  const launcher = launcherSettings();
+  const childFlags = (arg('--node-flags')?.split(/\s+/) ?? launcher.flags).filter(Boolean);
+  const childEnv = (arg('--env')?.split(/\s+/) ?? Object.entries(launcher.env).map(([k, v]) => `${k}=${v}`)).filter(Boolean);
   const name = `vecbt_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: `${BASE}/postgres` });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = `${BASE}/${name}`;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // pool.end() resolves before its idle clients' sockets close; the DROP ... WITH (FORCE) below would then
+  // surface their termination as an 'error' event with no listener.
+  pool.on('error', () => undefined);
   try {
     await migrate(pool);
     let t = performance.now();

@@ -9,7 +9,8 @@
  *   until done.
  * Wall time is from creating the run to the run being done. Peak RSS is each process's own high-water mark
  * from the OS (VmHWM in /proc/PID/status, read before the worker is stopped; maxRSS for the single runner).
- * Every process runs with --expose-gc, as bench:batch does (the chunk's arrays are collected after each chunk).
+ * Every process runs with the settings of bin/vecbt.mjs's #! line (node flags, allocator environment), as
+ * users' processes do: the workers are started through it, the single runner with what it reads.
  * Prints figures; asserts nothing. The database is dropped at the end unless --keep; `--db URL` reuses a kept one
  * (no synth, not dropped); `--no-single` skips the single-process reference.
  */
@@ -19,6 +20,9 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { migrate } from '../src/data/migrate';
 import { synthUniverse } from '../src/data/synth';
+import { launcherSettings } from './launcher';
+
+const launcher = launcherSettings();
 
 const BASE = process.env.VECBT_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 
@@ -71,8 +75,9 @@ function peakRssMb(pid: number): number {
 
 async function single(url: string, chunkSize: number) {
   const out = await new Promise<string>((resolve, reject) => {
-    const c = spawn(process.execPath, ['--expose-gc', 'bin/run-ts.mjs', 'bench/distributed.ts', '--child-single', '--url', url, '--chunk-size', String(chunkSize)], {
+    const c = spawn(process.execPath, [...launcher.flags, 'bin/run-ts.mjs', 'bench/distributed.ts', '--child-single', '--url', url, '--chunk-size', String(chunkSize)], {
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ...launcher.env },
     });
     let s = '';
     c.stdout.on('data', (d) => (s += d));
@@ -84,9 +89,10 @@ async function single(url: string, chunkSize: number) {
 async function distributed(pool: pg.Pool, url: string, n: number, chunkSize: number) {
   const { DistributedRun } = await import('../src/distributed');
   const base = `bench${n}`;
-  // NODE_OPTIONS reaches the worker processes the supervisor spawns.
-  const sup = spawn(process.execPath, ['bin/vecbt.mjs', 'worker', '--concurrency', String(n), '--name', base, '--poll-ms', '50'], {
-    env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc` },
+  // Started as users start it (bin/vecbt.mjs by its #! line); the supervisor passes its node flags and
+  // environment on to the worker processes.
+  const sup = spawn('bin/vecbt.mjs', ['worker', '--concurrency', String(n), '--name', base, '--poll-ms', '50'], {
+    env: { ...process.env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -137,6 +143,9 @@ async function main(): Promise<void> {
   if (!reuse) await admin.query(`CREATE DATABASE ${name}`);
   const url = reuse ?? `${BASE}/${name}`;
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // pool.end() resolves before its idle clients' sockets close; the DROP ... WITH (FORCE) below would then
+  // surface their termination as an 'error' event with no listener.
+  pool.on('error', () => undefined);
   try {
     await migrate(pool);
     if (!reuse) {
