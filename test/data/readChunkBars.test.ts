@@ -66,3 +66,12 @@ it('readChunkBars(client, [], index) and (client, symbols, empty index) read not
   const empty = await readChunkBars(client, symbols, new Int32Array(0));
   expect([none.data.nCols, none.bars, empty.data.nRows, empty.bars]).toEqual([0, 0, 0, 0]);
 });
+
+it("readChunkBars(client, symbols, index) on a char(12) or varchar ticker column (the user's own types)", async () => {
+  const before = await readChunkBars(client, symbols, index);
+  for (const type of ['varchar(40)', 'char(12)']) {
+    await db.pool.query(`ALTER TABLE daily_market_data ALTER COLUMN ticker TYPE ${type}`);
+    const bars = await readChunkBars(client, symbols, index);
+    expect([type, Array.from(bars.data.close), Array.from(bars.barsPerCol)]).toEqual([type, Array.from(before.data.close), [2, 2, 0, 1]]);
+  }
+});
