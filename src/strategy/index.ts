@@ -7,6 +7,7 @@ export { signals } from './signals';
 export type { Signals } from './signals';
 export { staleExits } from './staleExits';
 export { runStrategy } from './runStrategy';
+export { simOptions } from './simOptions';
 export type { StrategyResult, RunStrategyOptions } from './runStrategy';
 export { parseStrategyCase, readStrategyCase, jsonKey, STRATEGY_CASE_SCHEMA } from './strategyCase';
 export type { StrategyCase } from './strategyCase';

@@ -11,6 +11,7 @@ import { fromSignals, type SimResult } from '../portfolio/fromSignals';
 import { computeStats, type StatsTable } from '../portfolio/metrics';
 import { resolveStrategy, type StrategyParams } from './params';
 import { signals } from './signals';
+import { simOptions } from './simOptions';
 import { staleExits } from './staleExits';
 
 export interface StrategyResult {
@@ -46,17 +47,7 @@ export function runStrategy(data: OhlcvMatrix, params: Partial<StrategyParams> =
   const ap = atrPct(data.high, data.low, data.close, nRows, nCols, p.atrWindow, present);
   const { entries, exits } = signals(rv, ap, nRows, nCols, p);
   const prices = { nRows, nCols, close: data.close };
-  const sim = fromSignals(prices, entries, exits, {
-    initCash: p.initCash,
-    fees: p.fees,
-    fixedFees: p.fixedFees,
-    slippage: p.slippage,
-    slStop: p.slStop,
-    slTrail: p.slTrail,
-    tpStop: p.tpStop,
-    size: p.size,
-    timeExitBars: p.exitMode === 'bars-after-fill' ? p.holdBars : 0,
-  });
+  const sim = fromSignals(prices, entries, exits, simOptions(p));
   const stats = computeStats(prices, sim, { initCash: p.initCash, freqDays: options.freqDays ?? 1 });
   const stale = p.exitMode === 'shifted-signal' ? staleExits(sim.trades, nCols, p.holdBars) : new Int32Array(nCols);
   return { params: p, rvol: rv, atrPct: ap, entries, exits, sim, stats, staleExits: stale };

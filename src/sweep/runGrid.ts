@@ -17,6 +17,7 @@ import { fromSignals } from '../portfolio/fromSignals';
 import { computeStats, statsMean, type StatsTable } from '../portfolio/metrics';
 import { resolveStrategy, type StrategyParams } from '../strategy/params';
 import { signals } from '../strategy/signals';
+import { simOptions } from '../strategy/simOptions';
 
 /** The swept values; a missing axis takes the base parameter's value. */
 export interface GridAxes {
@@ -87,17 +88,7 @@ export function runGrid(data: OhlcvMatrix, axes: GridAxes, base: Partial<Strateg
       exits.set(s.exits, j * block);
     });
     const prices = { nRows, nCols: width, close };
-    const sim = fromSignals(prices, entries, exits, {
-      initCash: p.initCash,
-      fees: p.fees,
-      fixedFees: p.fixedFees,
-      slippage: p.slippage,
-      slStop: p.slStop,
-      slTrail: p.slTrail,
-      tpStop: p.tpStop,
-      size: p.size,
-      timeExitBars,
-    });
+    const sim = fromSignals(prices, entries, exits, simOptions(p, timeExitBars));
     const part = computeStats(prices, sim, { initCash: p.initCash, freqDays: options.freqDays ?? 1 });
     if (stats === null) {
       stats = { names: part.names, nCols: K * nCols, values: new Float64Array(part.names.length * K * nCols).fill(NaN) };
