@@ -8,20 +8,14 @@ import type { CommandIo } from '../cli';
 import { UserError } from '../errors';
 import { dateFlag, intFlag, withDatabase } from '../dbCommand';
 import type { Database } from '../db';
-import { BatchRunner, type BatchOptions } from '../runner';
-import { parseStrategyFlags, type StrategyParams } from '../strategy';
-import { openRunSession } from './runSession';
+import { BatchRunner } from '../runner';
+import { parseStrategyFlags } from '../strategy';
+import { commonRunOptions, openRunSession, type CommonRunArgs } from './runSession';
 
-export interface RunArgs {
-  chunkSize?: number;
-  from?: string;
-  to?: string;
-  resume?: number;
+export interface RunArgs extends CommonRunArgs {
   noTui: boolean;
-  memoryBudgetMb?: number;
   /** false with --no-prefetch: one chunk of arrays alive instead of two (~20 MB less at 500 tickers). */
   prefetch: boolean;
-  params: Partial<StrategyParams>;
   /** --distributed: queue the chunks for `vecbt worker` processes and follow the run (--detach: return at once). */
   distributed: boolean;
   detach: boolean;
@@ -64,18 +58,7 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
 
 /** Runs the batch on an open database with the UI attached; returns the exit code (0 done/aborted, 1 failed). */
 export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promise<number> {
-  const opts: BatchOptions = {
-    pool: db.pool,
-    target: db.target,
-    chunkSize: a.chunkSize,
-    from: a.from,
-    to: a.to,
-    params: a.params,
-    resumeRunId: a.resume,
-    memoryBudgetMb: a.memoryBudgetMb,
-    prefetch: a.prefetch,
-  };
-  const runner = new BatchRunner(opts);
+  const runner = new BatchRunner({ ...commonRunOptions(db, a), prefetch: a.prefetch });
   // Signals are handled from here on, before the run is even created: a SIGTERM while the run is being
   // prepared still ends it `aborted` (resumable) with exit 0 instead of killing the process.
   const session = openRunSession(io, (sig) => runner.abort(sig), 'stopping after the chunk in progress commits');

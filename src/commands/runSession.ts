@@ -4,8 +4,33 @@
  * terminal or as plain log lines otherwise. The runs themselves only emit events (src/runner/events.ts).
  */
 import type { CommandIo } from '../cli';
+import type { Database } from '../db';
 import { onceThenForce } from '../distributed/onceThenForce';
-import type { RunnerEvents } from '../runner';
+import type { BatchOptions, RunnerEvents } from '../runner';
+
+/** The flags both kinds of run take (vecbt run's, with or without --distributed). */
+export interface CommonRunArgs {
+  chunkSize?: number;
+  from?: string;
+  to?: string;
+  resume?: number;
+  memoryBudgetMb?: number;
+  params: BatchOptions['params'];
+}
+
+/** The options a BatchRunner and a DistributedRun share, from the database and the parsed flags. */
+export function commonRunOptions(db: Database, a: CommonRunArgs) {
+  return {
+    pool: db.pool,
+    target: db.target,
+    chunkSize: a.chunkSize,
+    from: a.from,
+    to: a.to,
+    params: a.params,
+    resumeRunId: a.resume,
+    memoryBudgetMb: a.memoryBudgetMb,
+  } satisfies Partial<BatchOptions>;
+}
 
 export interface RunSession {
   /** Shows `events` (call once the run id is printed); `plain` adds more plain-log listeners. */

@@ -11,19 +11,12 @@
 import type { CommandIo } from '../cli';
 import type { Database } from '../db';
 import { UserError } from '../errors';
-import type { StrategyParams } from '../strategy';
 import { attachWorkersLine } from './attachWorkerLog';
 import { DistributedRun, type DistributedOptions } from './DistributedRun';
-import { openRunSession } from '../commands/runSession';
+import { commonRunOptions, openRunSession, type CommonRunArgs } from '../commands/runSession';
 
-export interface DistributedRunArgs {
-  chunkSize?: number;
-  from?: string;
-  to?: string;
-  resume?: number;
+export interface DistributedRunArgs extends CommonRunArgs {
   noTui: boolean;
-  memoryBudgetMb?: number;
-  params: Partial<StrategyParams>;
   detach?: boolean;
 }
 
@@ -51,14 +44,7 @@ export async function executeDistributedRun(db: Database, a: DistributedRunArgs,
   if (db.embedded) assertDistributedTarget({});
   const expireInSeconds = chunkTimeoutFromEnv();
   const run = new DistributedRun({
-    pool: db.pool,
-    target: db.target,
-    chunkSize: a.chunkSize,
-    from: a.from,
-    to: a.to,
-    params: a.params,
-    resumeRunId: a.resume,
-    memoryBudgetMb: a.memoryBudgetMb,
+    ...commonRunOptions(db, a),
     resumeCommand: (id) => `npx vecbt run --resume ${id}  (or on the workers: npx vecbt run --distributed --resume ${id})`,
     ...(expireInSeconds ? { policy: { expireInSeconds } } : {}),
     ...extra,
