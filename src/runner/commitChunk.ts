@@ -70,10 +70,10 @@ async function writeAndCollect(
   const t = performance.now();
   await writeChunkResults(client, { runId, chunkNo, bars, results: rows.results, trades: rows.trades, tickers });
   const writeMs = performance.now() - t;
-  // With --expose-gc (the vecbt launcher's flag), start collecting the chunk's arrays now: typed-array
-  // memory is external to the V8 heap and otherwise lingers until V8 feels heap pressure (peak RSS ~160 MB
-  // instead of ~127 MB on 6,000 x 504). Asynchronous: V8 marks concurrently and frees within the next
-  // chunk's read, where a synchronous full GC blocked the event loop ~20 ms per chunk for the same RSS.
-  (globalThis as { gc?: (o?: { type: string; execution: string }) => void }).gc?.({ type: 'major', execution: 'async' });
+  // With --expose-gc (the vecbt launcher's flag), collect the chunk's arrays now: typed-array memory is
+  // external to the V8 heap and otherwise lingers until V8 feels heap pressure (peak RSS ~160 MB instead of
+  // ~127 MB on 6,000 x 504). A full GC of a ~16 MB heap: 10-19 ms a chunk. (`execution: 'async'` only
+  // defers the same atomic GC to a task, and the memory sample below would then miss it.)
+  (globalThis as { gc?: () => void }).gc?.();
   return { rows, bars, computeMs, writeMs, memory: memorySample() };
 }
