@@ -2,9 +2,10 @@
  * `vecbt db load` streams: a ~100 MB CSV (1,084,000 rows, full-precision prices) loads in a child process
  * whose peak RSS is no higher than loading a 10 MB file, give or take GC noise.
  *
- * The bound, measured (2-core box, Node 20, local PG 15): peak RSS (process.resourceUsage().maxRSS at exit)
- * was 84 MB for a 40-line file (node + tsx + pg), 173 MB for 10 MB, 179 MB for 30 MB, 174 MB for 100 MB: it
- * plateaus once the reader's 20,000-row batches and the insert parameters reach their steady state. Reading
+ * The bound, measured (2-core box, local PG 15, the command started through its launcher as users start it):
+ * peak RSS (process.resourceUsage().maxRSS at exit) 129 MB for 10 MB and 163 MB for 100 MB on Node 20, 148 and
+ * 160 MB on Node 24; a 1 GB file, by hand, 165 MB: it plateaus once the reader's 20,000-row batches and the
+ * insert parameters reach their steady state. Reading
  * the file whole would add at least its 100 MB (and parsed rows several times that), so
  * `peak(100 MB) < peak(10 MB) + 48 MB` fails for any loader that holds the file, while leaving room for GC
  * timing; `< 320 MB` is an absolute guard under a 512 MB dyno. The tables are UNLOGGED (created before the
