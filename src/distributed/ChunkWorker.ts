@@ -31,6 +31,7 @@ import { pruneWorkers } from './data/pruneWorkers';
 import { upsertWorker } from './data/upsertWorker';
 import { processChunk, type ChunkEngine, type ChunkStepOutcome, type RunCache } from './processChunk';
 import { CHUNK_QUEUE, DEAD_CHUNK_QUEUE, openBoss, type ChunkJob } from './queue';
+import { Waker } from '../runner/Waker';
 
 export interface WorkerOptions {
   pool: Pool;
@@ -76,7 +77,7 @@ export function defaultWorkerName(): string {
 export class ChunkWorker extends EventEmitter {
   readonly name: string;
   private stopReason: string | null = null;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private boss: PgBoss | null = null;
   private current: { job: PgBoss.JobWithMetadata<ChunkJob>; done: Promise<void> } | null = null;
   private chunksDone = 0;
@@ -103,7 +104,7 @@ export class ChunkWorker extends EventEmitter {
   stop(reason = 'stopped'): void {
     if (this.stopReason) return;
     this.stopReason = reason;
-    this.wake?.();
+    this.waker.wake();
   }
 
   /** Works until stop(); resolves after the worker's row says it stopped. */
@@ -128,11 +129,11 @@ export class ChunkWorker extends EventEmitter {
           [job] = await this.boss.fetch<ChunkJob>(CHUNK_QUEUE, { batchSize: 1, includeMetadata: true });
         } catch (err) {
           this.emit('worker:error', { message: maskPassword((err as Error)?.message ?? String(err)) });
-          await this.sleep(Math.max(2000, this.opts.pollMs ?? 500));
+          await this.waker.sleep(Math.max(2000, this.opts.pollMs ?? 500));
           continue;
         }
         if (!job) {
-          await this.sleep(this.opts.pollMs ?? 500);
+          await this.waker.sleep(this.opts.pollMs ?? 500);
           continue;
         }
         const done = this.handle(job);
@@ -159,7 +160,7 @@ export class ChunkWorker extends EventEmitter {
     const tracked = p.then(() => (settled = true));
     while (!settled) {
       if (!this.stopReason) {
-        await Promise.race([tracked, new Promise<void>((res) => (this.wake = res))]);
+        await Promise.race([tracked, this.waker.next()]);
         continue;
       }
       let timer: NodeJS.Timeout | undefined;
@@ -276,16 +277,4 @@ export class ChunkWorker extends EventEmitter {
     }).catch(ignore);
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((res) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(t);
-        if (self.wake === done) self.wake = null;
-        res();
-      }
-      this.wake = done;
-    });
-  }
 }

@@ -29,6 +29,7 @@ import { markRunDistributed } from './data/markRunDistributed';
 import { readChunkSummaries } from './data/readChunkSummaries';
 import { readRunProgress } from './data/readRunProgress';
 import { DEFAULT_JOB_POLICY, enqueueChunks, openBoss, type ChunkJobPolicy } from './queue';
+import { Waker } from '../runner/Waker';
 
 export interface DistributedOptions extends Omit<BatchOptions, 'prefetch' | 'maxAttempts' | 'retryBaseMs'> {
   /** Job expiry / retries of this run's chunk jobs (defaults: 50 s, 2 retries, 2 s backoff). */
@@ -53,7 +54,7 @@ export interface DistributedEventMap extends RunnerEventMap {
 export class DistributedRun extends EventEmitter implements RunnerEvents {
   private id: number | null = null;
   private aborted: string | null = null;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private resumed = false;
   /** Chunks done before this object enqueued anything: the rest are reported as they finish. */
   private doneBefore = new Set<number>();
@@ -112,7 +113,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
   abort(reason = 'aborted'): void {
     if (this.aborted) return;
     this.aborted = reason;
-    this.wake?.();
+    this.waker.wake();
   }
 
   /** Follows the run until it ends (or abort()); resolves with the run:done payload. */
@@ -215,7 +216,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
       }
       if (status === 'running' && this.aborted && (await abortRun(pool, runId, this.aborted))) continue;
       if (status !== 'running') return this.finish(runId, t0, peakRssMb);
-      await this.sleep(this.opts.pollMs ?? 500);
+      await this.waker.sleep(this.opts.pollMs ?? 500);
     }
   }
 
@@ -251,18 +252,6 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
     return done;
   }
 
-  private sleep(ms: number): Promise<void> {
-    return new Promise((res) => {
-      const t = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(t);
-        if (self.wake === done) self.wake = null;
-        res();
-      }
-      this.wake = done;
-    });
-  }
 }
 
 /**

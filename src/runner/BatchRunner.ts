@@ -36,6 +36,7 @@ import { recordChunkFigures } from '../data/recordChunkFigures';
 import { resolveStrategy, type StrategyParams } from '../strategy';
 import { commitChunk } from './commitChunk';
 import { memorySample } from './memorySample';
+import { Waker } from './Waker';
 import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
 
 /** Advisory-lock namespace of runs (the second key is the run id). */
@@ -85,7 +86,7 @@ const BYTES_PER_CELL = 8 * 12;
 
 export class BatchRunner extends EventEmitter implements RunnerEvents {
   private aborted: string | null = null;
-  private wake: (() => void) | null = null;
+  private readonly waker = new Waker();
   private peakRssMb = 0;
   private run: RunRow | null = null;
 
@@ -107,7 +108,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
   abort(reason = 'aborted'): void {
     if (this.aborted) return;
     this.aborted = reason;
-    this.wake?.();
+    this.waker.wake();
   }
 
   get runId(): number | null {
@@ -326,15 +327,9 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     return (this.opts.retryBaseMs ?? 500) * 2 ** (attempt - 1);
   }
 
+  /** A backoff: abort() ends it early unless `ignoreAbort` (the waits that must run out before giving up). */
   private sleep(ms: number, ignoreAbort = false): Promise<void> {
-    return new Promise((res) => {
-      const t = setTimeout(done, ms);
-      function done() {
-        clearTimeout(t);
-        res();
-      }
-      if (!ignoreAbort) this.wake = done;
-    });
+    return ignoreAbort ? new Promise((res) => setTimeout(res, ms)) : this.waker.sleep(ms);
   }
 
   private sample(): void {
