@@ -38,8 +38,11 @@ const RUN_FLAGS = `  --chunk-size N                 tickers per chunk, read, sim
   --resume RUN_ID                continue an aborted, failed or crashed run (its own chunks, dates, strategy)
   --no-tui                       plain log lines (always when stdout is not a terminal)
   --no-prefetch                  one chunk of arrays alive instead of two (~20 MB less), slower
-  --memory-budget MB             refuse up front, with a suggested --chunk-size, a chunk that cannot fit
-  --distributed [--detach]       queue the chunks for vecbt worker processes (needs DATABASE_URL)`;
+  --memory-budget MB             refuse up front, with a suggested --chunk-size, a chunk that cannot fit`;
+
+const DISTRIBUTED_FLAGS = `  --distributed [--detach]       queue the chunks for vecbt worker processes (needs DATABASE_URL) and follow
+                                 the run (--detach: return at once). VECBT_CHUNK_TIMEOUT_SECONDS (default 50):
+                                 a chunk unfinished this long after a worker took it is retried elsewhere`;
 
 const DB = 'Database: DATABASE_URL (PGSSLMODE=no-verify for Heroku Postgres); without it, vecbt start uses an embedded PostgreSQL in ./.vecbt/pg.';
 
@@ -54,7 +57,7 @@ prints a vecbt-expected/1 document: orders, trades, value, stats and stats_mean,
 Runs the RVOL/ATR% strategy on a strategy case (OHLCV per column) and prints the expected-file keys.
   --only stats                   print only the stats
   --extras                       add each trade's exit_reason and stale_exits per column
-Strategy flags (default shown):
+Strategy flags override the case's own "strategy" block; the values shown are the defaults for what it omits:
 ${strategyFlagsHelp()}`,
   start: `usage: vecbt start [run flags]   (npm start)
 
@@ -69,6 +72,7 @@ ${DB}`,
 One batch run over the active tickers; prints the run id. SIGTERM/SIGINT stop it after the chunk in
 progress commits (exit 0; --resume continues it).
 ${RUN_FLAGS}
+${DISTRIBUTED_FLAGS}
 Strategy flags (default shown):
 ${strategyFlagsHelp()}
 ${DB}`,
@@ -101,8 +105,8 @@ in progress, then exits 0.
   --name NAME                    this worker's name in vecbt_chunks (default: $DYNO or host, then :pid)
   --maintenance-seconds S        how often lost jobs are looked for and retried (default 10)
   --poll-ms MS                   how often to look for jobs (default 500)
-Needs DATABASE_URL (the run's database). VECBT_CHUNK_TIMEOUT_SECONDS (default 50): a chunk unfinished this
-long after a worker took it is retried elsewhere.`,
+Needs DATABASE_URL (the run's database). How long a chunk may take before it is retried elsewhere is set
+when the run is queued: VECBT_CHUNK_TIMEOUT_SECONDS for vecbt run --distributed.`,
 };
 
 /** The help of `name`, or undefined for an unknown command. */

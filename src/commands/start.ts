@@ -2,15 +2,19 @@
  * `vecbt start` (= `npm start`): the main job. DATABASE_URL or the embedded default (`./.vecbt/pg`);
  * migrate; seed an empty database from data-fixtures (real stocks + a seeded synthetic universe); run the
  * batch (TUI on a terminal, plain logs otherwise) and print the summary; stop the embedded server.
- * Takes the flags of `vecbt run`.
+ * Takes the flags of `vecbt run` but --distributed (that is `vecbt run --distributed`).
  */
 import type { CommandIo } from '../cli';
+import { UserError } from '../errors';
 import { withDatabase } from '../dbCommand';
 import { isEmpty, seedFixtures } from '../data/seedFixtures';
 import { executeRun, parseRunArgs } from './run';
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const a = parseRunArgs(args);
+  // The main job runs in this process (on the embedded default, nothing else could reach the database);
+  // queueing chunks for workers is `vecbt run --distributed` against DATABASE_URL.
+  if (a.distributed) throw new UserError('vecbt start runs the batch in this process; to queue the chunks for workers use: npx vecbt run --distributed (with DATABASE_URL set)');
   return withDatabase(async (db) => {
     io.stdout.write(`vecbt start: database ${db.target} migrated\n`);
     if (await isEmpty(db.pool)) {

@@ -36,12 +36,29 @@ describe('vecbt <command> --help', () => {
   ] as const) {
     it(`vecbt ${cmd} --help names every flag vecbt ${cmd} accepts, exit 0, stderr empty`, async () => {
       const help = await vecbt(cmd, '--help');
-      const known = flagsIn((await vecbt(...probe)).err.replace('--frobnicate', ''));
+      // vecbt start shares vecbt run's parser but refuses --distributed/--detach (tested below).
+      const refused = cmd === 'start' ? ['--detach', '--distributed'] : [];
+      const known = flagsIn((await vecbt(...probe)).err.replace('--frobnicate', '')).filter((f) => !refused.includes(f));
       expect(known.length, `vecbt ${probe.join(' ')} lists its flags`).toBeGreaterThan(0);
       expect([help.code, help.err, help.out.startsWith(`usage: vecbt ${cmd}`)]).toEqual([0, '', true]);
       expect(known.filter((f) => !help.out.includes(f)), 'flags missing from the help').toEqual([]);
     });
   }
+
+  it('vecbt start --distributed is refused in one line pointing at vecbt run --distributed, exit 2, no database touched', async () => {
+    const r = await vecbt('start', '--distributed');
+    expect([r.code, r.out, r.err]).toEqual([
+      2,
+      '',
+      'vecbt start: vecbt start runs the batch in this process; to queue the chunks for workers use: npx vecbt run --distributed (with DATABASE_URL set)\n',
+    ]);
+  });
+
+  it('vecbt run --help documents VECBT_CHUNK_TIMEOUT_SECONDS with --distributed; vecbt worker --help says it is set when the run is queued', async () => {
+    const [run, worker] = await Promise.all([vecbt('run', '--help'), vecbt('worker', '--help')]);
+    expect(run.out).toMatch(/--distributed \[--detach\][\s\S]*VECBT_CHUNK_TIMEOUT_SECONDS \(default 50\)/);
+    expect(worker.out).toContain('VECBT_CHUNK_TIMEOUT_SECONDS for vecbt run --distributed');
+  });
 
   it('vecbt run --help shows every strategy flag with its default', async () => {
     const { out } = await vecbt('run', '--help');
