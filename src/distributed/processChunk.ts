@@ -17,7 +17,7 @@ import { ChunkAlreadyDoneError } from '../data/writeChunkResults';
 import { RUN_LOCK, fromStored } from '../runner/BatchRunner';
 import type { ChunkRows } from '../runner/chunkRows';
 import { commitChunk, type ChunkCommit, type ChunkEngine } from '../runner/commitChunk';
-import type { MemorySample } from '../runner/events';
+import type { ChunkDoneEvent } from '../runner/events';
 import { resolveStrategy, type StrategyParams } from '../strategy';
 import { isConnectionError } from '../db';
 import { claimChunk } from './data/claimChunk';
@@ -40,21 +40,12 @@ export interface ChunkStepContext {
 }
 
 export type ChunkStepOutcome =
-  | {
+  | (Pick<ChunkDoneEvent, 'runId' | 'chunkNo' | 'chunksTotal' | 'tickers' | 'bars' | 'readMs' | 'computeMs' | 'writeMs' | 'memory'> & {
       kind: 'done';
-      runId: number;
-      chunkNo: number;
-      chunksTotal: number;
-      tickers: number;
-      bars: number;
-      readMs: number;
-      computeMs: number;
-      writeMs: number;
-      memory: MemorySample;
       rows: Pick<ChunkRows, 'tradeCount' | 'tickersWithTrades' | 'meanWinRatePct' | 'summaries' | 'skipped'>;
       /** Set when this chunk was the run's last open one and the run ended now. */
       runFinished: 'done' | 'failed' | null;
-    }
+    })
   /** Committed before (a redelivered job) or by a concurrent copy of this job: nothing written. */
   | { kind: 'already-done'; runId: number; chunkNo: number; runFinished: 'done' | 'failed' | null }
   /** The run is not running (aborted, failed or deleted): nothing done; the chunk stays as it is. */
