@@ -17,7 +17,6 @@
  * map, `workers` when the set of live workers changes.
  */
 import { EventEmitter } from 'node:events';
-import { UserError } from '../errors';
 import { BatchRunner, type BatchOptions } from '../runner/BatchRunner';
 import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from '../runner/events';
 import { getRun } from '../data/getRun';
@@ -84,12 +83,8 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
   async prepare(): Promise<number> {
     if (this.id !== null) return this.id;
     const { pool } = this.opts;
-    if (this.opts.resumeRunId !== undefined) {
-      const run = await getRun(pool, this.opts.resumeRunId);
-      if (!run) throw new UserError(`run ${this.opts.resumeRunId} does not exist; list runs with: npx vecbt runs`);
-      if (run.status === 'done') throw new UserError(`run ${run.id} is already done; see its results with: npx vecbt results ${run.id}`);
-      this.resumed = true;
-    }
+    // BatchRunner.prepare() refuses a missing or finished run to resume, with the same messages as vecbt run.
+    this.resumed = this.opts.resumeRunId !== undefined;
     const runId = await new BatchRunner(this.opts as BatchOptions).prepare();
     await markRunDistributed(pool, runId);
     const states = await listChunkStates(pool, runId);
