@@ -27,7 +27,7 @@ function arg(name: string, def?: string): string | undefined {
 }
 
 async function child(url: string, chunkSize: number): Promise<void> {
-  const { BatchRunner } = await import('../src/runner');
+  const { BatchRunner } = await import('../src/batch');
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const r = new BatchRunner({ pool, target: 'bench', chunkSize });
   let read = 0, compute = 0, write = 0, chunks = 0, maxChunkRss = 0;

@@ -34,7 +34,7 @@ function arg(name: string, def?: string): string | undefined {
 const f = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function singleChild(url: string, chunkSize: number): Promise<void> {
-  const { BatchRunner } = await import('../src/runner');
+  const { BatchRunner } = await import('../src/batch');
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const t0 = performance.now();
   const done = await new BatchRunner({ pool, target: 'bench', chunkSize }).start();

@@ -5,13 +5,9 @@
  */
 import { UserError } from './errors';
 import { commandHelp } from './commands/help';
+import type { Command, CommandIo } from './commands/CommandIo';
 
-export interface CommandIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-export type Command = (args: string[], io: CommandIo) => Promise<number>;
+export type { Command, CommandIo };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   simulate: { summary: 'simulate <case.json>            run a vecbt-case/1 file, print vecbt-expected/1 JSON', load: () => import('./commands/simulate') },

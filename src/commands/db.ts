@@ -1,9 +1,10 @@
 /**
  * `vecbt db migrate` | `vecbt db load <ohlcv.csv>` | `vecbt db synth --tickers N --days D [--seed S] [--end YYYY-MM-DD]`.
  */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { dateFlag, intFlag, parseFlags, withDatabase } from '../dbCommand';
+import { dateFlag, intFlag, parseFlags } from './flags';
+import { withDatabase } from './withDatabase';
 import { migrate } from '../data/migrate';
 import { loadOhlcvCsv } from '../data/loadOhlcvCsv';
 import { synthUniverse } from '../data/synth';

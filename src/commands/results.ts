@@ -3,9 +3,10 @@
  * per-ticker results. `--sort` sorts descending (best first) unless `--asc`; default order is by ticker.
  * table shows the headline columns; csv and json carry every column of vecbt_results.
  */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { intFlag, parseFlags, withDatabase } from '../dbCommand';
+import { intFlag, parseFlags } from './flags';
+import { withDatabase } from './withDatabase';
 import { getRun } from '../data/getRun';
 import { readResults, RESULT_FIELDS } from '../data/readResults';
 import { table } from './runs';

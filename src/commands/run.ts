@@ -4,11 +4,12 @@
  * lines otherwise), stops cleanly on SIGTERM/SIGINT after the chunk in progress (exit 0, resumable).
  * Every flag is checked before the database is touched.
  */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { dateFlag, intFlag, withDatabase } from '../dbCommand';
-import type { Database } from '../db';
-import { BatchRunner } from '../runner';
+import { dateFlag, intFlag } from './flags';
+import { withDatabase } from './withDatabase';
+import type { Database } from '../data/openDatabase';
+import { BatchRunner } from '../batch';
 import { parseStrategyFlags } from '../strategy';
 import { commonRunOptions, openRunSession, type CommonRunArgs } from './runSession';
 
@@ -78,7 +79,7 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const a = parseRunArgs(args);
   if (a.distributed) {
-    const { assertDistributedTarget, executeDistributedRun } = await import('../distributed');
+    const { assertDistributedTarget, executeDistributedRun } = await import('./executeDistributedRun');
     assertDistributedTarget(); // before the embedded server would start: workers cannot reach it
     return withDatabase((db) => executeDistributedRun(db, a, io));
   }

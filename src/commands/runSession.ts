@@ -1,12 +1,12 @@
 /**
  * What `vecbt run` and `vecbt run --distributed` do around their run, alike: stop signals handled from
  * before the run exists until it ends, a closed stdout pipe tolerated, and the run shown as the TUI on a
- * terminal or as plain log lines otherwise. The runs themselves only emit events (src/runner/events.ts).
+ * terminal or as plain log lines otherwise. The runs themselves only emit events (src/batch/events.ts).
  */
-import type { CommandIo } from '../cli';
-import type { Database } from '../db';
-import { onceThenForce } from '../distributed/onceThenForce';
-import type { BatchOptions, RunnerEvents } from '../runner';
+import type { CommandIo } from './CommandIo';
+import type { Database } from '../data/openDatabase';
+import { onceThenForce } from './onceThenForce';
+import type { BatchOptions, RunnerEvents } from '../batch';
 
 /** The flags both kinds of run take (vecbt run's, with or without --distributed). */
 export interface CommonRunArgs {

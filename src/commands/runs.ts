@@ -1,7 +1,8 @@
 /** `vecbt runs [--limit N]`: the most recent runs, newest first. */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { intFlag, parseFlags, withDatabase } from '../dbCommand';
+import { intFlag, parseFlags } from './flags';
+import { withDatabase } from './withDatabase';
 import { listRuns } from '../data/listRuns';
 import { formatRunWorkers, listRunWorkers } from '../distributed/data/listRunWorkers';
 import { listWorkers } from '../distributed/data/listWorkers';

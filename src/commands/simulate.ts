@@ -3,7 +3,7 @@
  * vecbt-expected/1 document on stdout, with exactly the schema's keys (`--extras` adds each trade's exit_reason).
  * `simulateCase` is the library function the golden tests call, so tests and CLI share one path.
  */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
 import { encodeJson } from '../io/encodeJson';
 import { readCaseFile, type CaseData } from '../io/readCase';

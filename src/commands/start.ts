@@ -4,9 +4,9 @@
  * batch (TUI on a terminal, plain logs otherwise) and print the summary; stop the embedded server.
  * Takes the flags of `vecbt run` but --distributed (that is `vecbt run --distributed`).
  */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { withDatabase } from '../dbCommand';
+import { withDatabase } from './withDatabase';
 import { isEmpty, seedFixtures } from '../data/seedFixtures';
 import { executeRun, parseRunArgs } from './run';
 

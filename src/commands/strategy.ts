@@ -7,7 +7,7 @@
  * flags (`--rvol-min 2.5`, `--exit-mode bars-after-fill`, ...) override the file's strategy. `strategyCaseJson` is
  * the library path the golden test uses.
  */
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { readOhlcvCsv } from '../data/csv';
 import { pivotOhlcv } from '../data/pivot';
 import { UserError } from '../errors';

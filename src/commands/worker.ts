@@ -5,10 +5,12 @@
  * progress commits (or is given back after 20 s), exit 0 well within Heroku's 30 s.
  */
 import { fileURLToPath } from 'node:url';
-import type { CommandIo } from '../cli';
+import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { intFlag, parseFlags, withDatabase } from '../dbCommand';
-import { ChunkWorker, attachWorkerLog, defaultWorkerName, onceThenForce, superviseWorkers } from '../distributed';
+import { intFlag, parseFlags } from './flags';
+import { withDatabase } from './withDatabase';
+import { ChunkWorker, attachWorkerLog, defaultWorkerName, superviseWorkers } from '../distributed';
+import { onceThenForce } from './onceThenForce';
 
 const VECBT_BIN = fileURLToPath(new URL('../../bin/vecbt.mjs', import.meta.url));
 const USAGE = 'usage: vecbt worker [--concurrency N] [--name NAME] [--maintenance-seconds S] [--poll-ms MS]';

@@ -7,29 +7,9 @@
  */
 import { UserError } from '../errors';
 import type { OhlcvRows } from './csv';
+import { emptyOhlcv, type OhlcvMatrix } from '../kernels/ohlcvMatrix';
 
-/** Column-major OHLCV matrices (a `PriceMatrix` with every field present). */
-export interface OhlcvMatrix {
-  nRows: number;
-  nCols: number;
-  open: Float64Array;
-  high: Float64Array;
-  low: Float64Array;
-  close: Float64Array;
-  volume: Float64Array;
-  /**
-   * 1 where the ticker has a row on that date, even a row whose values are all NaN (pandas keeps such a row,
-   * and it counts in the indicator windows). Absent: a row is present where any field is not NaN.
-   */
-  present?: Uint8Array;
-}
-
-/** emptyOhlcv(nRows, nCols): column-major OHLCV matrices with every cell missing (NaN), to be filled. */
-export function emptyOhlcv(nRows: number, nCols: number): OhlcvMatrix {
-  const size = nRows * nCols;
-  const missing = () => new Float64Array(size).fill(NaN);
-  return { nRows, nCols, open: missing(), high: missing(), low: missing(), close: missing(), volume: missing() };
-}
+export type { OhlcvMatrix };
 
 export interface PivotedOhlcv {
   /** union date index, `YYYY-MM-DD`, ascending */

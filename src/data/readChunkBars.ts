@@ -18,7 +18,7 @@
  * parameters (`set_config`), so no value is ever spliced into SQL text.
  */
 import type { PoolClient } from 'pg';
-import { emptyOhlcv, type OhlcvMatrix } from './pivot';
+import { emptyOhlcv, type OhlcvMatrix } from '../kernels/ohlcvMatrix';
 import { copyOut } from './copy';
 import { dayToIso } from './queryable';
 

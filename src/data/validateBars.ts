@@ -18,7 +18,7 @@
  *
  * Layout: the chunk's column-major matrices, `a[col * nRows + row]`, on `dateIndex` (days since 2000-01-01).
  */
-import type { OhlcvMatrix } from './pivot';
+import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
 import { dayToIso } from './queryable';
 import { BAR_CHECKS, BarFault, barFaults1d, type BarFaultCounts } from './barFaults';
 

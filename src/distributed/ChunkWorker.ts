@@ -22,8 +22,8 @@ import { hostname } from 'node:os';
 import type { Pool } from 'pg';
 import type PgBoss from 'pg-boss';
 import { maskPassword } from '../data/connection';
-import { memorySample } from '../runner/memorySample';
-import type { MemorySample } from '../runner/events';
+import { memorySample } from '../batch/memorySample';
+import type { MemorySample } from '../batch/events';
 import { failChunk } from './data/failChunk';
 import { finalizeRun } from './data/finalizeRun';
 import { releaseChunk } from './data/releaseChunk';
@@ -31,7 +31,7 @@ import { pruneWorkers } from './data/pruneWorkers';
 import { upsertWorker } from './data/upsertWorker';
 import { processChunk, type ChunkEngine, type ChunkStepOutcome, type RunCache } from './processChunk';
 import { CHUNK_QUEUE, DEAD_CHUNK_QUEUE, openBoss, type ChunkJob } from './queue';
-import { Waker } from '../runner/Waker';
+import { Waker } from '../batch/Waker';
 
 export interface WorkerOptions {
   pool: Pool;

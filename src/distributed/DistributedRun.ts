@@ -17,8 +17,8 @@
  * map, `workers` when the set of live workers changes.
  */
 import { EventEmitter } from 'node:events';
-import { BatchRunner, type BatchOptions } from '../runner/BatchRunner';
-import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from '../runner/events';
+import { BatchRunner, type BatchOptions } from '../batch/BatchRunner';
+import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from '../batch/events';
 import { getRun } from '../data/getRun';
 import { abortRun } from './data/abortRun';
 import { finalizeRun } from './data/finalizeRun';
@@ -28,7 +28,7 @@ import { markRunDistributed } from './data/markRunDistributed';
 import { readChunkSummaries } from './data/readChunkSummaries';
 import { readRunProgress } from './data/readRunProgress';
 import { DEFAULT_JOB_POLICY, enqueueChunks, openBoss, type ChunkJobPolicy } from './queue';
-import { Waker } from '../runner/Waker';
+import { Waker } from '../batch/Waker';
 
 export interface DistributedOptions extends Omit<BatchOptions, 'prefetch' | 'maxAttempts' | 'retryBaseMs'> {
   /** Job expiry / retries of this run's chunk jobs (defaults: 50 s, 2 retries, 2 s backoff). */

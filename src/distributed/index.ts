@@ -15,8 +15,5 @@ export type { ChunkJob, ChunkJobPolicy } from './queue';
 export { superviseWorkers } from './superviseWorkers';
 export { listWorkers } from './data/listWorkers';
 export type { WorkerRow } from './data/listWorkers';
-export { executeDistributedRun, assertDistributedTarget, chunkTimeoutFromEnv } from './executeDistributedRun';
-export type { DistributedRunArgs } from './executeDistributedRun';
 export { listRunWorkers, formatRunWorkers } from './data/listRunWorkers';
 export type { RunWorkerRow } from './data/listRunWorkers';
-export { onceThenForce } from './onceThenForce';

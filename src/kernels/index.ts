@@ -12,3 +12,4 @@ export { shift1d, shift } from './shift';
 export { ffill1d, bfill1d, ffill, bfill, fillClose1d } from './fill';
 export { nansum1d, nanmean1d, nanstd1d, nanmin1d, nanmax1d, fsum1d, pairwiseSum1d } from './reduce';
 export { accuratePow } from './accuratePow';
+export { emptyOhlcv, type OhlcvMatrix } from './ohlcvMatrix';

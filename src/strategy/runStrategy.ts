@@ -5,7 +5,7 @@
  * As in the seed (`vbt.Portfolio.from_signals(close=price_df, ...)`), the simulation sees only the close: stops are
  * checked against closes, open/high/low feed the ATR only.
  */
-import type { OhlcvMatrix } from '../data/pivot';
+import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
 import { atrPct, presentRows, rvol } from '../indicators';
 import { fromSignals, type SimResult } from '../portfolio/fromSignals';
 import { computeStats, type StatsTable } from '../portfolio/metrics';

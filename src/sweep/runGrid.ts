@@ -11,7 +11,7 @@
  * Exception: in 'bars-after-fill' mode the hold is the engine's scalar `timeExitBars`, so there is one pass per
  * distinct holdBars value (each still vectorized over the other combinations and all tickers).
  */
-import type { OhlcvMatrix } from '../data/pivot';
+import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
 import { atrPct, presentRows, rvol } from '../indicators/index';
 import { fromSignals } from '../portfolio/fromSignals';
 import { computeStats, statsMean, type StatsTable } from '../portfolio/metrics';

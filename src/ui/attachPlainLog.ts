@@ -4,7 +4,7 @@
  * every line ends in "\n" and is written whole. Memory samples only feed the peak (they come every
  * 250 ms and would drown the log); chunk:start and chunk:phase are not printed either.
  */
-import type { RunnerEventMap, RunnerEventName, RunnerEvents, TickerSummary } from '../runner/events';
+import type { RunnerEventMap, RunnerEventName, RunnerEvents, TickerSummary } from '../batch/events';
 import {
   elapsedMs,
   initialRunProgress,

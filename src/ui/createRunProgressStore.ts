@@ -4,7 +4,7 @@
  * `renderTui()` and React's first effect: `useRunProgress` creates it during the first render,
  * which Ink's legacy root runs synchronously inside `render()`.
  */
-import type { RunnerEventMap, RunnerEventName, RunnerEvents } from '../runner/events';
+import type { RunnerEventMap, RunnerEventName, RunnerEvents } from '../batch/events';
 import { initialRunProgress, reduceRunProgress, type RunnerAction, type RunProgressState } from './reduceRunProgress';
 
 export const RUNNER_EVENT_NAMES: readonly RunnerEventName[] = [

@@ -21,7 +21,7 @@ import type {
   RunnerEventName,
   RunStartEvent,
   TickerSummary,
-} from '../runner/events';
+} from '../batch/events';
 
 /** One runner event as an action, stamped with the time the listener received it. */
 export type RunnerAction = {

@@ -4,7 +4,7 @@
  * raw mode and the cursor on unmount, including on process exit and signals.
  */
 import { render } from 'ink';
-import type { RunnerEvents } from '../runner/events';
+import type { RunnerEvents } from '../batch/events';
 import { RunApp } from './components/RunApp';
 
 export interface RenderTuiOptions {

@@ -4,7 +4,7 @@
  * so elapsed and ETA move between chunks.
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { RunnerEvents } from '../runner/events';
+import type { RunnerEvents } from '../batch/events';
 import { createRunProgressStore } from './createRunProgressStore';
 import type { RunProgressState } from './reduceRunProgress';
 

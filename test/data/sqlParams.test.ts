@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const DIRS = ['src/data', 'src/runner'];
+const DIRS = ['src/data', 'src/batch'];
 const SQL = /\b(SELECT|INSERT|UPDATE|DELETE|COPY|CREATE|ORDER BY|WHERE)\b/;
 const SAFE = new Set([
   'RUN_COLUMNS', // getRun.ts: constant column list

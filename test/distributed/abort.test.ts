@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
-import { BatchRunner } from '../../src/runner';
+import { BatchRunner } from '../../src/batch';
 import { DistributedRun } from '../../src/distributed';
 import { chunksOf, resultsOf, startWorker, stopWorker } from './helpers';
 

@@ -1,7 +1,8 @@
 /** The checks `vecbt run --distributed` and `vecbt worker` make before touching a database. */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { assertDistributedTarget, chunkTimeoutFromEnv, onceThenForce } from '../../src/distributed';
+import { assertDistributedTarget, chunkTimeoutFromEnv } from '../../src/commands/executeDistributedRun';
+import { onceThenForce } from '../../src/commands/onceThenForce';
 import { UserError } from '../../src/errors';
 
 describe('distributed argument checks', () => {

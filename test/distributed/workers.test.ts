@@ -6,8 +6,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
-import { BatchRunner } from '../../src/runner';
-import { DistributedRun, executeDistributedRun, formatRunWorkers, listRunWorkers } from '../../src/distributed';
+import { BatchRunner } from '../../src/batch';
+import { DistributedRun, formatRunWorkers, listRunWorkers } from '../../src/distributed';
+import { executeDistributedRun } from '../../src/commands/executeDistributedRun';
 import { PassThrough } from 'node:stream';
 import { chunksOf, resultsOf, startWorker, stopWorker, tradesOf, type WorkerProcess } from './helpers';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
 import { pivotOhlcv } from '../../src/data/pivot';
-import { BatchRunner, STAT_COLUMN, type ChunkDoneEvent } from '../../src/runner';
+import { BatchRunner, STAT_COLUMN, type ChunkDoneEvent } from '../../src/batch';
 import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readOhlcvCsv } from '../../src/data/csv';
 import { pivotOhlcv, type OhlcvMatrix } from '../../src/data/pivot';
 import { isoToDay } from '../../src/data/queryable';
-import { chunkRows } from '../../src/runner';
+import { chunkRows } from '../../src/batch';
 import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
 
 let index: string[];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
-import { BatchRunner, type BatchOptions } from '../../src/runner';
+import { BatchRunner, type BatchOptions } from '../../src/batch';
 
 let db: TestDatabase;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
 import { loadOhlcvCsv } from '../../src/data/loadOhlcvCsv';
-import { BatchRunner } from '../../src/runner';
+import { BatchRunner } from '../../src/batch';
 import { UserError } from '../../src/errors';
 
 const dir = mkdtempSync(join(tmpdir(), 'vecbt-order-'));

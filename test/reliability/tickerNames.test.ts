@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
 import { loadOhlcvCsv } from '../../src/data/loadOhlcvCsv';
-import { BatchRunner } from '../../src/runner';
+import { BatchRunner } from '../../src/batch';
 
 const VIA_CSV = [`'; drop table tickers; --`, `O'Reilly`, 'BRK B', '日本', '"Q", Inc.'];
 const VIA_SQL = [`x'); DROP TABLE daily_market_data; --`, 'back\\slash', 'tab\tand,comma', '{a,"b"}', 'NULL', 'Ünïcödé 🚀', '$1'];

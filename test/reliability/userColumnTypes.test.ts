@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { migrate } from '../../src/data/migrate';
 import { synthUniverse } from '../../src/data/synth';
 import { pivotOhlcv } from '../../src/data/pivot';
-import { BatchRunner, STAT_COLUMN } from '../../src/runner';
+import { BatchRunner, STAT_COLUMN } from '../../src/batch';
 import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
 

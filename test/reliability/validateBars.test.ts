@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateBars } from '../../src/data/validateBars';
 import { BarFault, barFaults1d } from '../../src/data/barFaults';
 import { isoToDay } from '../../src/data/queryable';
-import type { OhlcvMatrix } from '../../src/data/pivot';
+import type { OhlcvMatrix } from '../../src/kernels/ohlcvMatrix';
 
 const DATES = ['2024-03-01', '2024-03-04', '2024-03-05', '2024-03-06', '2024-03-07', '2024-03-08'];
 const dateIndex = Int32Array.from(DATES, isoToDay);

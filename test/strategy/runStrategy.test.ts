@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OhlcvMatrix } from '../../src/data/pivot';
+import type { OhlcvMatrix } from '../../src/kernels/ohlcvMatrix';
 import { ExitReason, TradeStatus } from '../../src/portfolio/enums';
 import type { TradeRecords } from '../../src/portfolio/records';
 import { runStrategy } from '../../src/strategy/runStrategy';

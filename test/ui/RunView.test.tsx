@@ -3,7 +3,7 @@ import { cleanup, render } from 'ink-testing-library';
 import { RunView } from '../../src/ui/components/RunView';
 import { memoryLevel } from '../../src/ui/components/MemoryGauge';
 import { initialRunProgress, reduceRunProgress, type RunProgressState } from '../../src/ui/reduceRunProgress';
-import type { TickerSummary } from '../../src/runner/events';
+import type { TickerSummary } from '../../src/batch/events';
 import { ABORTED, CHUNK_ERROR, FINISH, RUNNING, START, type ScriptStep } from './fakeRun';
 import { stripAnsi } from './fakeTerminal';
 

@@ -6,7 +6,7 @@
 import { FakeRunner } from './fakeRun';
 import { attachPlainLog } from '../../src/ui/attachPlainLog';
 import { renderTui } from '../../src/ui/renderTui';
-import type { TickerSummary } from '../../src/runner/events';
+import type { TickerSummary } from '../../src/batch/events';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {

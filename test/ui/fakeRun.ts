@@ -3,7 +3,7 @@
  * 2 tickers, a retried chunk, a skipped ticker), fed with a fake clock so durations are exact.
  */
 import { EventEmitter } from 'node:events';
-import type { RunnerEventMap, RunnerEventName, RunnerEvents, RunStartEvent, TickerSummary } from '../../src/runner/events';
+import type { RunnerEventMap, RunnerEventName, RunnerEvents, RunStartEvent, TickerSummary } from '../../src/batch/events';
 
 export class FakeRunner extends EventEmitter implements RunnerEvents {
   override on<K extends RunnerEventName>(event: K, listener: (payload: RunnerEventMap[K]) => void): this {

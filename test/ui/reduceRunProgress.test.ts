@@ -9,7 +9,7 @@ import {
   topAndBottom,
   type RunProgressState,
 } from '../../src/ui/reduceRunProgress';
-import type { TickerSummary } from '../../src/runner/events';
+import type { TickerSummary } from '../../src/batch/events';
 import { ABORTED, CHUNK_ERROR, FINISH, RUNNING, START, type ScriptStep } from './fakeRun';
 
 const fold = (steps: readonly ScriptStep[], from: RunProgressState = initialRunProgress) =>

@@ -4,7 +4,7 @@
  * (again under the TUI) finishes the remaining chunks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BatchRunner } from '../../src/runner';
+import { BatchRunner } from '../../src/batch';
 import { synthUniverse } from '../../src/data/synth';
 import { renderTui } from '../../src/ui/renderTui';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../data/queryable';
-import type { TickerSummary } from '../../runner/events';
+import type { TickerSummary } from '../../batch/events';
 
 export interface ChunkSummaryRows {
   results: TickerSummary[];

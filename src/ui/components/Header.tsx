@@ -1,6 +1,6 @@
 /** The run's identity: id, masked database target, date range, parameters, chunk size. */
 import { Box, Text } from 'ink';
-import type { RunStartEvent } from '../../runner/events';
+import type { RunStartEvent } from '../../batch/events';
 import { paramPairs, wrapWords } from '../format';
 
 export interface HeaderProps {

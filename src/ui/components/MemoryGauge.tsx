@@ -1,6 +1,6 @@
 /** RSS against the memory budget (yellow above 70%, red above 90%), heap, array buffers, peak. */
 import { Box, Text } from 'ink';
-import type { MemorySample } from '../../runner/events';
+import type { MemorySample } from '../../batch/events';
 import { bar, formatMb } from '../format';
 import { progressBarWidth } from './ProgressPanel';
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useApp, useInput, useStdin, useStdout } from 'ink';
-import type { RunnerEvents } from '../../runner/events';
+import type { RunnerEvents } from '../../batch/events';
 import { useRunProgress } from '../useRunProgress';
 import { RunView } from './RunView';
 

@@ -1,6 +1,6 @@
 /** The end of a run: status line, top/bottom tickers (done runs), and the command to run next. */
 import { Box, Text } from 'ink';
-import type { RunDoneEvent, TickerSummary } from '../../runner/events';
+import type { RunDoneEvent, TickerSummary } from '../../batch/events';
 import { formatDuration, formatMb, formatPct, formatRate, formatSignedPct } from '../format';
 
 export interface SummaryPanelProps {

@@ -3,9 +3,11 @@
  * (`./.vecbt/pg`). One Pool per process; `close()` ends the pool and stops the embedded server.
  */
 import pg from 'pg';
-import { UserError } from './errors';
-import { maskPassword, poolConfigFromUrl } from './data/connection';
-import { startEmbedded, type EmbeddedDb } from './data/embedded';
+import { UserError } from '../errors';
+import { maskPassword, poolConfigFromUrl } from './connection';
+import { startEmbedded, type EmbeddedDb } from './embedded';
+
+export { isConnectionError } from './isConnectionError';
 
 export interface Database {
   pool: pg.Pool;
@@ -13,15 +15,6 @@ export interface Database {
   target: string;
   embedded: boolean;
   close(): Promise<void>;
-}
-
-/** Connection-level failures worth a retry (the socket died, the server restarted or is starting). */
-export function isConnectionError(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  const code = e?.code ?? '';
-  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return true;
-  if (/^08/.test(code) || code === '57P01' || code === '57P02' || code === '57P03') return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection/i.test(e?.message ?? '');
 }
 
 function describeConnectError(err: unknown, target: string): UserError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Waker } from '../../src/runner/Waker';
+import { Waker } from '../../src/batch/Waker';
 
 const elapsed = async (p: Promise<unknown>) => {
   const t = performance.now();

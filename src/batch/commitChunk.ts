@@ -6,7 +6,7 @@
  */
 import type { PoolClient } from 'pg';
 import type { ChunkBars } from '../data/readChunkBars';
-import type { OhlcvMatrix } from '../data/pivot';
+import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
 import type { RunRow } from '../data/getRun';
 import { writeChunkResults } from '../data/writeChunkResults';
 import { runStrategy, type StrategyParams, type StrategyResult } from '../strategy';

@@ -1,11 +1,8 @@
 /**
- * Shared plumbing of the database commands (run, start, runs, results, db): flag values checked before
- * any connection is opened, and `withDatabase` that opens DATABASE_URL or the embedded default, migrates
- * when asked, and always closes (stopping the embedded server) in `finally`.
+ * Flag values of the commands, checked before any connection is opened: `--name value` / `--name=value`,
+ * integers with a lower bound, real calendar dates.
  */
-import { UserError } from './errors';
-import { migrate } from './data/migrate';
-import { openDatabase, type Database } from './db';
+import { UserError } from '../errors';
 
 /** `--name value` / `--name=value` flags; `spec[name]` = true when it takes a value. Positional args returned apart. */
 export function parseFlags(
@@ -51,15 +48,4 @@ export function dateFlag(flags: Map<string, string | true>, name: string): strin
   const ok = typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
   if (!ok) throw new UserError(`${name} must be a date YYYY-MM-DD, got ${JSON.stringify(v === true ? '' : v)}`);
   return v as string;
-}
-
-/** Opens the database (migrating it unless `migrate: false`), runs `fn`, always closes. */
-export async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
-  const db = await openDatabase();
-  try {
-    if (opts.migrate !== false) await migrate(db.pool);
-    return await fn(db);
-  } finally {
-    await db.close();
-  }
 }

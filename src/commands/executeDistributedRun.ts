@@ -8,12 +8,12 @@
  * VECBT_CHUNK_TIMEOUT_SECONDS (default 50): a chunk job still unfinished this long after a worker took it
  * is presumed lost and retried; raise it when one chunk can take longer (huge chunks, intraday bars).
  */
-import type { CommandIo } from '../cli';
-import type { Database } from '../db';
+import type { CommandIo } from './CommandIo';
+import type { Database } from '../data/openDatabase';
 import { UserError } from '../errors';
-import { attachWorkersLine } from './attachWorkerLog';
-import { DistributedRun, type DistributedOptions } from './DistributedRun';
-import { commonRunOptions, openRunSession, type CommonRunArgs } from '../commands/runSession';
+import { attachWorkersLine } from '../distributed/attachWorkerLog';
+import { DistributedRun, type DistributedOptions } from '../distributed/DistributedRun';
+import { commonRunOptions, openRunSession, type CommonRunArgs } from './runSession';
 
 export interface DistributedRunArgs extends CommonRunArgs {
   noTui: boolean;

@@ -9,7 +9,7 @@ import type { StrategyResult } from '../strategy';
 import type { StrategyParams } from '../strategy';
 import { RESULT_COLUMNS, TRADE_COLUMNS, type ResultArrays, type TradeArrays } from '../data/writeChunkResults';
 import { dayToIso } from '../data/queryable';
-import type { OhlcvMatrix } from '../data/pivot';
+import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
 import { validateBars } from '../data/validateBars';
 import type { TickerSummary } from './events';
 

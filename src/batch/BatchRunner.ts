@@ -17,7 +17,7 @@
 import { EventEmitter } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
 import { UserError } from '../errors';
-import { isConnectionError } from '../db';
+import { isConnectionError } from '../data/isConnectionError';
 import { maskPassword } from '../data/connection';
 import { checkMarketDataColumns } from '../data/checkMarketDataColumns';
 import { createRun } from '../data/createRun';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { migrate } from '../../src/data/migrate';
 import { synthUniverse } from '../../src/data/synth';
-import { BatchRunner } from '../../src/runner';
+import { BatchRunner } from '../../src/batch';
 
 let numeric: TestDatabase;
 let float: TestDatabase;

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { loadOhlcvCsv } from '../../src/data/loadOhlcvCsv';
 import { synthUniverse } from '../../src/data/synth';
 import { pivotOhlcv } from '../../src/data/pivot';
-import { BatchRunner, STAT_COLUMN, type BatchOptions } from '../../src/runner';
+import { BatchRunner, STAT_COLUMN, type BatchOptions } from '../../src/batch';
 import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
 import { UserError } from '../../src/errors';

@@ -8,7 +8,7 @@ import { getRun } from '../../src/data/getRun';
 import { listChunks } from '../../src/data/listChunks';
 import { readChunkBars } from '../../src/data/readChunkBars';
 import { ChunkAlreadyDoneError } from '../../src/data/writeChunkResults';
-import { BatchRunner, chunkRows, commitChunk } from '../../src/runner';
+import { BatchRunner, chunkRows, commitChunk } from '../../src/batch';
 import { resolveStrategy, runStrategy } from '../../src/strategy';
 
 let db: TestDatabase;
