@@ -14,7 +14,7 @@
 import { atrPct, rvol } from '../src/indicators';
 import { computeStats } from '../src/portfolio/metrics';
 import { fromSignals } from '../src/portfolio/fromSignals';
-import { signals } from '../src/strategy/signals';
+import { rvolAtrSignals as signals } from '../src/strategies/rvolAtr/rvolAtrSignals';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -95,7 +95,7 @@ const sample = () => {
 };
 const maxRssBefore = process.resourceUsage().maxRSS * 1024;
 
-const params = { rvolMin: 2, atrPctMin: 8, holdBars: 7, exitMode: 'shifted-signal' as const };
+const params = { rvol_min: 2, atr_pct_min: 8, hold_bars: 7, exit_mode: 'shifted-signal' };
 const times = { indicators: [] as number[], signals: [] as number[], simulation: [] as number[], metrics: [] as number[] };
 const cpuTimes = { indicators: [] as number[], signals: [] as number[], simulation: [] as number[], metrics: [] as number[] };
 let trades = 0;

@@ -22,19 +22,19 @@ function render(name: string, figure: vb.Figure): void {
 
 try {
   const px = await vb.loadOhlcv({ csv: 'data-fixtures/real/nvda_backtrader.csv', databaseUrl: null });
-  const shifted = vb.runStrategy(px.data);
-  const afterFill = vb.runStrategy(px.data, { exitMode: 'bars-after-fill' });
+  const shifted = vb.runStrategy(px.data, vb.strategies.rvol_atr);
+  const afterFill = vb.runStrategy(px.data, vb.strategies.rvol_atr, { exit_mode: 'bars-after-fill' });
   const panels = [
-    { name: 'RVOL', values: shifted.rvol, threshold: shifted.params.rvolMin },
-    { name: 'ATR %', values: shifted.atrPct, threshold: shifted.params.atrPctMin },
+    { name: 'RVOL', values: shifted.indicators.rvol, threshold: shifted.params.rvol_min },
+    { name: 'ATR %', values: shifted.indicators.atr_pct, threshold: shifted.params.atr_pct_min },
   ];
   const rows: [number, number] = [px.index.indexOf('2000-01-03'), px.index.indexOf('2001-06-29') + 1];
   render('price-signals', vb.priceSignalsFigure({
-    x: px.index, close: px.data.close, entries: shifted.entries, exits: shifted.exits, trades: shifted.sim.trades, panels, rows,
+    x: px.index, close: px.data.close, entries: shifted.signals.entries, exits: shifted.signals.exits, trades: shifted.sim.trades, panels, rows,
     title: 'NVDA 2000 - mid 2001: close, signals and fills; RVOL > 2 and ATR % > 8',
   }));
   render('indicator-panels', vb.indicatorPanelsFigure(px.index, panels, { title: 'NVDA: RVOL and ATR % with their thresholds' }));
-  const buyHold = vb.buyAndHold(px.data.close, shifted.params.initCash);
+  const buyHold = vb.buyAndHold(px.data.close, shifted.portfolio.init_cash);
   render('equity', vb.equityFigure(px.index, [
     { name: 'shifted-signal exits (stale exits)', values: shifted.sim.value },
     { name: 'bars-after-fill exits', values: afterFill.sim.value },
@@ -46,7 +46,7 @@ try {
   ], { title: 'NVDA: drawdown from the running peak' }));
 
   const u = await vb.loadOhlcv({ csv: 'data-fixtures/golden/u01_synthetic_30x300.ohlcv.csv', databaseUrl: null });
-  const r = vb.runStrategy(u.data);
+  const r = vb.runStrategy(u.data, vb.strategies.rvol_atr);
   const t = vb.toColumns(r, u);
   const totalReturn = t['Total Return [%]'] as number[];
   const winRate = t['Win Rate [%]'] as number[];
@@ -57,11 +57,11 @@ try {
     x: winRate, y: totalReturn, labels: t.ticker as string[], xTitle: 'Win rate [%]', yTitle: 'Total return [%]',
     title: 'u01 universe: win rate vs total return, one point per ticker',
   }));
-  const g = vb.runGrid(u.data, { rvolMin: [1.5, 2, 2.5, 3], atrPctMin: [4, 6, 8, 10], holdBars: [7] });
+  const g = vb.runGrid(u.data, vb.strategies.rvol_atr, { rvol_min: [1.5, 2, 2.5, 3], atr_pct_min: [4, 6, 8, 10], hold_bars: [7] });
   render('heatmap', vb.heatmapFigure({
-    ...vb.gridSurface(g, 'Total Return [%]', 'rvolMin', 'atrPctMin', { holdBars: 7 }),
-    xTitle: 'atrPctMin', yTitle: 'rvolMin', zTitle: 'Mean total return [%]',
-    title: 'u01 universe: mean total return [%] over the grid (holdBars = 7)',
+    ...vb.gridSurface(g, 'Total Return [%]', 'rvol_min', 'atr_pct_min', { hold_bars: 7 }),
+    xTitle: 'atr_pct_min', yTitle: 'rvol_min', zTitle: 'Mean total return [%]',
+    title: 'u01 universe: mean total return [%] over the grid (hold_bars = 7)',
   }));
 } finally {
   rmSync(tmp, { recursive: true, force: true });

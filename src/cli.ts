@@ -11,7 +11,8 @@ export type { Command, CommandIo };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   simulate: { summary: 'simulate <case.json>            run a vecbt-case/1 file, print vecbt-expected/1 JSON', load: () => import('./commands/simulate') },
-  strategy: { summary: 'strategy <strategy.json> [--only stats]   run the RVOL/ATR% strategy on a strategy case', load: () => import('./commands/strategy') },
+  strategy: { summary: 'strategy <case.json|prices.csv> [--strategy NAME|FILE]   a strategy in memory, vectorbt-exact JSON', load: () => import('./commands/strategy') },
+  strategies: { summary: 'strategies [NAME|FILE]         the built-in strategies and their parameters; check a strategy file', load: () => import('./commands/strategies') },
   start: { summary: 'start                          the main job: embedded Postgres (or DATABASE_URL), migrate, seed, run', load: () => import('./commands/start') },
   run: { summary: 'run [--chunk-size N] [--from D] [--to D] [--resume ID] [--no-tui] ...   the chunked batch', load: () => import('./commands/run') },
   runs: { summary: 'runs                           list runs', load: () => import('./commands/runs') },
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
   // `vecbt help run`, `vecbt run --help`, `vecbt db synth -h`: the command's usage, nothing run.
   const helpOf = name === 'help' ? rest[0] : rest.includes('--help') || rest.includes('-h') ? name : undefined;
   if (helpOf !== undefined && COMMANDS[helpOf]) {
-    io.stdout.write(commandHelp(helpOf)!);
+    io.stdout.write(commandHelp(helpOf, rest)!);
     return 0;
   }
   const command = COMMANDS[name];

@@ -12,9 +12,11 @@ export * from './portfolio/index';
 // indicators
 export * from './indicators/index';
 
-// strategy: the RVOL/ATR% screener
-export { DEFAULT_STRATEGY, EXIT_MODES, STRATEGY_KEYS, resolveStrategy, signals, staleExits, runStrategy } from './strategy/index';
-export type { ExitMode, StrategyParams, Signals, StrategyResult, RunStrategyOptions } from './strategy/index';
+// strategies: the contract (defineStrategy, param specs, portfolio settings), running, loading and checking them
+export * from './strategy/index';
+// the built-in strategies (vb.strategies.ma_cross, ...) and their registry
+export { strategies, getStrategy, isBuiltin, DEFAULT_STRATEGY_NAME } from './strategies/index';
+export type { BuiltinName } from './strategies/index';
 
 // data: CSV loading and the pivot to matrices
 export { OHLCV_COLUMNS, readOhlcvCsv, readOhlcvCsvBatches, parseOhlcvCsv, concatRows } from './data/csv';

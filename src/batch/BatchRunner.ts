@@ -1,15 +1,17 @@
 /**
- * The chunked batch loop as a library. One `BatchRunner` drives one run (new or resumed) and emits the
- * typed events of `events.ts`; it never prints. Per chunk: read its bars (binary COPY) into column-major
- * arrays on the run's date index -> runStrategy -> results + trades + "chunk done" in one transaction ->
- * drop the arrays -> record timings and memory.
+ * The chunked batch loop as a library. One `BatchRunner` drives one run (new or resumed) of any strategy and
+ * emits the typed events of `events.ts`; it never prints. Per chunk it calls `runChunk` (read the strategy's
+ * fields -> strategy -> simulate -> rows -> one transaction -> figures), the step distributed workers share;
+ * around it: the run lock, retries with backoff, the next chunk's read started early, events.
  *
  * Invariants
  * - A run's chunks (their symbol lists) and its date index are fixed when the run is created, so chunk
  *   size never changes a number (every chunk sees the same rows as the whole universe would) and a resumed
  *   run computes exactly what an uninterrupted one would.
  * - A chunk is all-or-nothing (one transaction); done chunks are skipped on resume.
- * - Only one process works on a run at a time: a session advisory lock on (RUN_LOCK, run id).
+ * - Only one process works on a run at a time: the run's advisory lock (data/runLock.ts).
+ * - Every chunk runs the run's recorded strategy (`planOf`: a built-in by name or the stored source of a
+ *   strategy file), never a file given now: a resume with a different file is refused.
  * - `abort()` (SIGTERM/SIGINT) lets the current chunk commit, then the run is marked `aborted`.
  * - A connection error (server restart, terminated backend, network) retries the chunk with exponential
  *   backoff, up to `maxAttempts`; then the run is marked `failed` (resumable).
@@ -31,16 +33,21 @@ import { markChunkStarted } from '../data/markChunkStarted';
 import { markRunStarted } from '../data/markRunStarted';
 import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
 import { readUnionDates } from '../data/readUnionDates';
-import { isoToDay } from '../data/queryable';
-import { recordChunkFigures } from '../data/recordChunkFigures';
-import { resolveStrategy, type StrategyParams } from '../strategy';
-import { commitChunk } from './commitChunk';
+import { dayToIso, isoToDay } from '../data/queryable';
+import { tryLockRun, unlockRun } from '../data/runLock';
+import { lookaheadOfSource } from '../data/lookaheadOfSource';
+import { setRunLookahead } from '../data/setRunLookahead';
+import { checkLookahead, formatLookahead } from '../strategy/checkLookahead';
+import { getStrategy } from '../strategies';
+import type { Strategy } from '../strategy/defineStrategy';
+import { StrategyError } from '../strategy/runStrategy';
 import { memorySample } from './memorySample';
+import { runChunk, strategyView } from './runChunk';
+import { planFor, planOf, storedParams, type RunPlan } from './runPlan';
 import { Waker } from './Waker';
-import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
+import type { ChunkPhase, RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
+import { describeSettings, resolveSettings } from '../strategy/resolveSettings';
 
-/** Advisory-lock namespace of runs (the second key is the run id). */
-export const RUN_LOCK = 7_271_002;
 const MB = 1024 * 1024;
 const ABORTED = Symbol('aborted');
 const ignore = () => undefined;
@@ -55,7 +62,17 @@ export interface BatchOptions {
   from?: string;
   /** YYYY-MM-DD; default: the last bar date of the active tickers. */
   to?: string;
-  params?: Partial<StrategyParams>;
+  /** The strategy of a new run (default: rvol_atr). A strategy file's text comes with it in `strategySource`. */
+  strategy?: Strategy<never>;
+  /** For a strategy loaded from a file: where it came from and its text (stored with the run, re-run by workers). */
+  strategySource?: { file: string; source: string; sha256: string };
+  /** Strategy parameters and portfolio settings, flat by spec name (the rest take their defaults). */
+  settings?: Readonly<Record<string, unknown>>;
+  /**
+   * Check a strategy file for look-ahead on the run's first chunk the first time a run uses its text (the
+   * verdict is stored with the run and shown as a warning when it finds something). Off for built-ins.
+   */
+  lookaheadCheck?: boolean;
   /** Continue this run instead of creating one. */
   resumeRunId?: number;
   /** Memory the run must stay under, MB (default 512, a Heroku standard-1x/basic dyno). */
@@ -81,14 +98,32 @@ export function twoYearsBefore(to: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Bytes a chunk's arrays need per ticker per bar: 5 OHLCV + rvol + atr% + value + temporaries, float64. */
-const BYTES_PER_CELL = 8 * 12;
+/**
+ * Bytes a chunk's arrays need per ticker per bar: the fields read, the strategy's indicators, the value series
+ * and the simulation's temporaries (float64), plus entries/exits.
+ */
+function bytesPerCell(plan: RunPlan, indicators: number): number {
+  return 8 * (plan.fields.length + indicators + 5) + 2;
+}
+
+/** How many indicator arrays the strategy makes (a dry run on a tiny all-NaN matrix; 4 if that throws). */
+function countIndicators(plan: RunPlan): number {
+  const nRows = plan.warmup + 2;
+  const nan = () => new Float64Array(nRows).fill(NaN);
+  try {
+    const out = plan.strategy.indicators({ nRows, nCols: 1, open: nan(), high: nan(), low: nan(), close: nan(), volume: nan() }, plan.resolved.params as never);
+    return Object.keys(out ?? {}).length;
+  } catch {
+    return 4;
+  }
+}
 
 export class BatchRunner extends EventEmitter implements RunnerEvents {
   private aborted: string | null = null;
   private readonly waker = new Waker();
   private peakRssMb = 0;
   private run: RunRow | null = null;
+  private plan: RunPlan | null = null;
 
   constructor(private readonly opts: BatchOptions) {
     super();
@@ -126,10 +161,13 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       const run = await getRun(pool, this.opts.resumeRunId);
       if (!run) throw new UserError(`run ${this.opts.resumeRunId} does not exist; list runs with: npx vecbt runs`);
       if (run.status === 'done') throw new UserError(`run ${run.id} is already done; see its results with: npx vecbt results ${run.id}`);
+      this.checkSameStrategy(run);
       this.run = run;
       return run.id;
     }
-    const params = resolveStrategy(this.opts.params ?? {});
+    const strategy = this.opts.strategy ?? getStrategy('rvol_atr');
+    const resolved = resolveSettings(strategy, this.opts.settings ?? {});
+    const plan = planFor(strategy, resolved as never);
     const chunkSize = this.opts.chunkSize ?? 500;
     await checkMarketDataColumns(pool);
     const to = this.opts.to ?? (await lastBarDate(pool)) ?? new Date().toISOString().slice(0, 10);
@@ -138,11 +176,23 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     // The union date index costs a scan of the range (~0.6 s for 3 M bars); meanwhile, on a second
     // connection, the first chunk is read onto the plain calendar of the range and compacted onto the
     // index once it is known (in place: the union's rows are a subset of the calendar's, in order).
-    const early = this.readFirstChunkEarly(symbols.slice(0, chunkSize), from, to);
+    const early = this.readFirstChunkEarly(symbols.slice(0, chunkSize), from, to, plan);
     const dateIndex = await readUnionDates(pool, from, to);
-    this.checkMemoryBudget(dateIndex.length, Math.min(chunkSize, symbols.length));
-    const storedParams = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' && !Number.isFinite(v) ? String(v) : v]));
-    const id = await createRun(pool, { params: storedParams, dateFrom: from, dateTo: to, chunkSize, dateIndex, symbols });
+    this.checkMemoryBudget(dateIndex.length, Math.min(chunkSize, symbols.length), plan);
+    const src = this.opts.strategySource;
+    const id = await createRun(pool, {
+      strategy: strategy.name,
+      strategyFile: src?.file ?? null,
+      strategySource: src?.source ?? null,
+      strategySha256: src?.sha256 ?? null,
+      lookahead: src && this.opts.lookaheadCheck === false ? 'skipped' : null,
+      params: storedParams(resolved),
+      dateFrom: from,
+      dateTo: to,
+      chunkSize,
+      dateIndex,
+      symbols,
+    });
     this.run = (await getRun(pool, id))!;
     if (early) {
       const fromDay = isoToDay(from);
@@ -151,10 +201,51 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         done: early.then((r) => ('error' in r ? r : { bars: compactToIndex(r.bars, fromDay, dateIndex), readMs: r.readMs })),
       };
     }
+    if (src && this.opts.lookaheadCheck) await this.checkLookaheadOnce(id, plan, src.sha256, symbols.slice(0, chunkSize), dateIndex);
     return id;
   }
 
-  private readFirstChunkEarly(first: string[], from: string, to: string): Promise<{ bars: ChunkBars; readMs: number } | { error: unknown }> | null {
+  /**
+   * The automatic look-ahead check of a strategy file: on the run's first chunk (the read already under way),
+   * the first time a run uses this text; later runs copy the first verdict.
+   */
+  private async checkLookaheadOnce(runId: number, plan: RunPlan, sha: string, first: string[], dateIndex: Int32Array): Promise<void> {
+    const { pool } = this.opts;
+    const before = await lookaheadOfSource(pool, sha);
+    let verdict: string;
+    if (before && before.runId !== runId) verdict = before.verdict;
+    else {
+      const pre = this.prefetch ? await this.prefetch.done : null;
+      if (!pre || 'error' in pre || !first.length) return; // no data to check on (the run itself will say why)
+      const index = Array.from(dateIndex, dayToIso);
+      const report = checkLookahead(pre.bars.data, plan.strategy, plan.resolved.params as never, { view: (d) => strategyView(d, plan.strategy.name) });
+      verdict = report.count === 0 ? 'passed' : formatLookahead(report, index, first).join('; ');
+    }
+    await setRunLookahead(pool, runId, verdict);
+    this.run = (await getRun(pool, runId))!;
+  }
+
+  /**
+   * A resume runs the run's recorded strategy. When the caller names one too, it must be that one: a built-in
+   * of the same name, or a file with exactly the recorded text.
+   */
+  private checkSameStrategy(run: RunRow): void {
+    const given = this.opts.strategy;
+    if (!given) return;
+    const src = this.opts.strategySource;
+    if (given.name !== run.strategy || (src === undefined) !== (run.strategySource === null)) {
+      throw new UserError(`run ${run.id} runs strategy ${run.strategy}${run.strategyFile ? ` (${run.strategyFile})` : ''}, not ${given.name}${src ? ` (${src.file})` : ''}; resume it without --strategy, or start a new run`);
+    }
+    if (src && src.sha256 !== run.strategySha256) {
+      throw new UserError(
+        `${src.file} has changed since run ${run.id} was created (SHA-256 ${src.sha256.slice(0, 12)}... vs ${run.strategySha256?.slice(0, 12)}... recorded): ` +
+          `the run's done chunks were computed with the recorded code, so resuming with this file would mix two strategies; ` +
+          `resume without --strategy (the recorded code runs), or start a new run with the changed file`,
+      );
+    }
+  }
+
+  private readFirstChunkEarly(first: string[], from: string, to: string, plan: RunPlan): Promise<{ bars: ChunkBars; readMs: number } | { error: unknown }> | null {
     const fromDay = isoToDay(from);
     const days = isoToDay(to) - fromDay + 1;
     if (this.opts.prefetch === false || !first.length || !(days > 0 && days <= 40_000)) return null;
@@ -166,7 +257,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       client.on('error', ignore);
       let broken: Error | undefined;
       try {
-        return { bars: await readChunkBars(client, first, calendar), readMs: performance.now() - t };
+        return { bars: await readChunkBars(client, first, calendar, 'agg', plan.fields), readMs: performance.now() - t };
       } catch (error) {
         if (isConnectionError(error)) broken = error as Error;
         throw error;
@@ -177,11 +268,11 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     })().catch((error: unknown) => ({ error }));
   }
 
-  private checkMemoryBudget(nRows: number, chunkTickers: number): void {
+  private checkMemoryBudget(nRows: number, chunkTickers: number, plan: RunPlan): void {
     const budget = this.opts.memoryBudgetMb;
     if (!budget) return;
     const base = process.memoryUsage().rss / MB;
-    const perTickerMb = (nRows * BYTES_PER_CELL) / MB;
+    const perTickerMb = (nRows * bytesPerCell(plan, countIndicators(plan))) / MB;
     const need = base + chunkTickers * perTickerMb * 2; // x2: the next chunk's arrays may be allocated before the last is collected
     if (need > budget) {
       const fit = Math.floor((budget - base) / (perTickerMb * 2));
@@ -198,17 +289,15 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     const t0 = performance.now();
     const runId = await this.prepare();
     const run = this.run!;
-    let lock = await pool.connect();
-    lock.on('error', this.onLockError);
-    let lockHeld = false;
     const sampler = setInterval(() => this.sample(), this.opts.memorySampleMs ?? 200);
     sampler.unref();
     try {
-      const { rows } = await lock.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2::int) AS ok', [RUN_LOCK, runId]);
-      if (!rows[0].ok) throw new UserError(`run ${runId} is being worked on by another process (its advisory lock is held); wait for it to finish, then check: npx vecbt runs`);
-      lockHeld = true;
+      await this.takeLock(runId, `run ${runId} is being worked on by another process (its advisory lock is held); wait for it to finish, then check: npx vecbt runs`);
       const fresh = (await getRun(pool, runId))!;
       if (fresh.status === 'done') throw new UserError(`run ${runId} is already done; see its results with: npx vecbt results ${runId}`);
+      // The recorded strategy, as every worker would evaluate it (for a file: its stored text).
+      const plan = await planOf(fresh, this.opts.strategy);
+      this.plan = plan;
       await markRunStarted(pool, runId);
       const chunks = await listChunks(pool, runId);
       const pending = chunks.filter((c) => c.status !== 'done');
@@ -225,27 +314,26 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
         chunksDone,
         tickersDone,
         resumed: this.opts.resumeRunId !== undefined,
-        params: run.params as Record<string, number | string | boolean>,
+        strategy: run.strategyFile ? `${run.strategy} (${run.strategyFile})` : run.strategy,
+        settings: describeSettings(plan.strategy, plan.resolved),
+        ...(run.lookahead && run.lookahead !== 'passed' ? { warnings: [run.lookahead] } : {}),
         memoryBudgetMb: this.opts.memoryBudgetMb ?? 512,
       });
       this.sample();
-      const params = resolveStrategy(fromStored(run.params));
       let failure: string | null = null;
       for (let k = 0; k < pending.length; k++) {
         const chunk = pending[k];
         if (this.aborted) break;
         let err: string | null | typeof ABORTED;
         try {
-          if (this.lockLost) {
-            // The lock's connection died (and the lock with it): take a new one before writing more.
-            lock.release(true);
-            lock = await this.reacquireLock(runId);
-          }
-          err = await this.runChunk(run, chunk, chunks.length, params, pending[k + 1]);
+          // The lock's connection died (and the lock with it): take a new one before writing more.
+          if (this.lockLost) await this.retakeLock(runId);
+          err = await this.runChunk(run, plan, chunk, chunks.length, pending[k + 1]);
         } catch (e) {
           // Anything unexpected still ends the run as failed (resumable) with the reason, never 'running'.
           err = maskPassword((e as Error)?.message ?? String(e));
           if (e instanceof UserError) {
+            if (e instanceof StrategyError) await markChunkFailed(pool, runId, chunk.chunkNo, err).catch(() => undefined);
             await this.dropPrefetch();
             await this.finish(runId, 'failed', t0, tickersDone, err);
             throw e;
@@ -263,30 +351,56 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       return await this.finish(runId, status, t0, tickersDone, failure ?? (status === 'aborted' ? this.aborted : null));
     } finally {
       clearInterval(sampler);
-      if (lockHeld && !this.lockLost) await lock.query('SELECT pg_advisory_unlock($1, $2::int)', [RUN_LOCK, runId]).catch(() => undefined);
-      lock.off('error', this.onLockError);
-      lock.release(this.lockLost ? true : undefined);
+      await this.dropLock(runId, true);
     }
   }
 
+  /** The connection that holds the run's lock, and whether that connection died (the lock with it). */
+  private lock: PoolClient | null = null;
   private lockLost = false;
   private readonly onLockError = () => {
     this.lockLost = true;
   };
 
-  private async reacquireLock(runId: number): Promise<PoolClient> {
+  /** Takes the run's lock on a connection of its own; a refusal is a UserError with `refused`. Never leaks the connection. */
+  private async takeLock(runId: number, refused: string): Promise<void> {
+    const c = await this.opts.pool.connect();
+    c.on('error', this.onLockError);
+    this.lockLost = false;
+    let ok = false;
+    try {
+      ok = await tryLockRun(c, runId);
+    } catch (err) {
+      c.off('error', this.onLockError);
+      c.release(isConnectionError(err) ? (err as Error) : true);
+      throw err;
+    }
+    if (!ok) {
+      c.off('error', this.onLockError);
+      c.release();
+      throw new UserError(refused);
+    }
+    this.lock = c;
+  }
+
+  /** Gives the lock's connection back: unlocked first when asked and it is alive, else destroyed. */
+  private async dropLock(runId: number, unlock: boolean): Promise<void> {
+    const c = this.lock;
+    this.lock = null;
+    if (!c) return;
+    let broken = this.lockLost;
+    if (!broken && unlock) await unlockRun(c, runId).catch(() => (broken = true));
+    c.off('error', this.onLockError);
+    c.release(broken ? true : undefined);
+  }
+
+  /** After the lock's connection died: a new connection and the lock again, with backoff on connection errors. */
+  private async retakeLock(runId: number): Promise<void> {
+    await this.dropLock(runId, false);
     const maxAttempts = this.opts.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
-        const c = await this.opts.pool.connect();
-        c.on('error', this.onLockError);
-        this.lockLost = false;
-        const { rows } = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2::int) AS ok', [RUN_LOCK, runId]);
-        if (!rows[0].ok) {
-          c.release();
-          throw new UserError(`run ${runId} was taken over by another process while its connection was down; check: npx vecbt runs`);
-        }
-        return c;
+        return await this.takeLock(runId, `run ${runId} was taken over by another process while its connection was down; check: npx vecbt runs`);
       } catch (err) {
         if (!isConnectionError(err) || attempt >= maxAttempts) throw err;
         await this.sleep(this.backoff(attempt), true);
@@ -346,14 +460,14 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
    */
   private prefetch: { chunkNo: number; done: Promise<{ bars: ChunkBars; readMs: number } | { error: unknown }> } | null = null;
 
-  private startPrefetch(run: RunRow, chunk: ChunkRow): void {
+  private startPrefetch(run: RunRow, plan: RunPlan, chunk: ChunkRow): void {
     if (this.opts.prefetch === false) return;
     const t = performance.now();
     const done = (async () => {
       const client = await this.opts.pool.connect();
       client.on('error', ignore);
       try {
-        const bars = await readChunkBars(client, chunk.tickers, run.dateIndex);
+        const bars = await readChunkBars(client, chunk.tickers, run.dateIndex, 'agg', plan.fields);
         client.off('error', ignore);
         client.release();
         return { bars, readMs: performance.now() - t };
@@ -381,13 +495,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     if (p) await p.done;
   }
 
-  private async runChunk(
-    run: RunRow,
-    chunk: ChunkRow,
-    chunksTotal: number,
-    params: Readonly<StrategyParams>,
-    next?: ChunkRow,
-  ): Promise<string | null | typeof ABORTED> {
+  private async runChunk(run: RunRow, plan: RunPlan, chunk: ChunkRow, chunksTotal: number, next?: ChunkRow): Promise<string | null | typeof ABORTED> {
     const { pool } = this.opts;
     const maxAttempts = this.opts.maxAttempts ?? 5;
     const symbols = chunk.tickers;
@@ -405,30 +513,16 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       try {
         await markChunkStarted(pool, run.id, chunk.chunkNo);
         this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'reading' });
-        const t = performance.now();
         const pre = await this.takePrefetch(chunk.chunkNo);
         client = await pool.connect();
         client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
-        const held = { bars: pre?.bars ?? (await readChunkBars(client, symbols, run.dateIndex)) };
-        // A prefetched chunk reports its own read duration (it overlapped the previous chunk's work).
-        const readMs = pre ? pre.readMs : performance.now() - t;
-        if (pre) pre.bars = null; // `held` is the one reference, which commitChunk drops before writing
-        if (next && !this.aborted) this.startPrefetch(run, next);
-
-        this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'simulating' });
-        const { rows, bars: nBars, computeMs, writeMs, memory } = await commitChunk(client, run, chunk.chunkNo, symbols, held, params, {
-          onWriting: () => this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase: 'writing' }),
-        });
-        if (memory.rssMb > this.peakRssMb) this.peakRssMb = memory.rssMb;
-        // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
-        await recordChunkFigures(client, run.id, chunk.chunkNo, {
-          readMs,
-          computeMs,
-          writeMs,
-          rssMb: memory.rssMb,
-          heapMb: memory.heapUsedMb,
-          arrayBuffersMb: memory.arrayBuffersMb,
-        }).catch(() => undefined);
+        const onPhase = (phase: ChunkPhase) => {
+          // The next chunk's read starts once this one's bars are in hand, so at most two chunks are alive.
+          if (phase === 'simulating' && next && !this.aborted) this.startPrefetch(run, plan, next);
+          if (phase !== 'reading') this.emit('chunk:phase', { runId: run.id, chunkNo: chunk.chunkNo, phase });
+        };
+        const r = await runChunk(client, { run, plan, chunkNo: chunk.chunkNo, symbols }, { prefetched: pre ?? undefined, onPhase });
+        if (r.memory.rssMb > this.peakRssMb) this.peakRssMb = r.memory.rssMb;
         client.off('error', ignore);
         client.release();
         client = null;
@@ -437,16 +531,16 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
           chunkNo: chunk.chunkNo,
           chunksTotal,
           tickers: symbols.length,
-          bars: nBars,
-          readMs,
-          computeMs,
-          writeMs,
-          memory,
-          trades: rows.tradeCount,
-          tickersWithTrades: rows.tickersWithTrades,
-          meanWinRatePct: rows.meanWinRatePct,
-          results: rows.summaries,
-          skipped: rows.skipped,
+          bars: r.bars,
+          readMs: r.readMs,
+          computeMs: r.computeMs,
+          writeMs: r.writeMs,
+          memory: r.memory,
+          trades: r.rows.tradeCount,
+          tickersWithTrades: r.rows.tickersWithTrades,
+          meanWinRatePct: r.rows.meanWinRatePct,
+          results: r.rows.summaries,
+          skipped: r.rows.skipped,
         });
         return null;
       } catch (err) {
@@ -487,6 +581,10 @@ export function compactToIndex(bars: ChunkBars, fromDay: number, dateIndex: Int3
   const out = { nRows: nU, nCols } as ChunkBars['data'];
   for (const k of ['open', 'high', 'low', 'close', 'volume'] as const) {
     const a = bars.data[k];
+    if (a.length === 0) {
+      out[k] = a; // a field this run does not read
+      continue;
+    }
     for (let c = 0; c < nCols; c++) {
       const d = c * nU;
       const sBase = c * nCal;
@@ -495,13 +593,6 @@ export function compactToIndex(bars: ChunkBars, fromDay: number, dateIndex: Int3
     out[k] = a.subarray(0, nCols * nU);
   }
   return { data: out, barsPerCol: bars.barsPerCol, bars: bars.bars };
-}
-
-/** vecbt_runs.params -> StrategyParams (JSON has no NaN/Infinity: they are stored as strings). */
-export function fromStored(params: Record<string, unknown>): Partial<StrategyParams> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) out[k] = v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
-  return out as Partial<StrategyParams>;
 }
 
 /** Convenience: prepare + start. */

@@ -5,8 +5,8 @@
  */
 import { EXIT_REASON_LABELS, TRADE_STATUS_LABELS, TradeStatus } from '../portfolio/enums';
 import { STAT_NAMES } from '../portfolio/metrics';
-import type { StrategyResult } from '../strategy';
-import type { StrategyParams } from '../strategy';
+import type { SimResult } from '../portfolio/fromSignals';
+import type { StatsTable } from '../portfolio/metrics';
 import { RESULT_COLUMNS, TRADE_COLUMNS, type ResultArrays, type TradeArrays } from '../data/writeChunkResults';
 import { dayToIso } from '../data/queryable';
 import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
@@ -45,9 +45,22 @@ export const STAT_COLUMN: Readonly<Record<(typeof STAT_NAMES)[number], string>> 
   'Sortino Ratio': 'sortino_ratio',
 });
 
-/** Fewest bars with which the strategy can produce a signal: both indicators need their window plus one bar. */
-export function warmupBars(p: Readonly<StrategyParams>): number {
-  return Math.max(p.rvolWindow, p.atrWindow) + 1;
+/** What chunkRows needs of a strategy's run on the chunk. */
+export interface ChunkResult {
+  sim: SimResult;
+  stats: StatsTable;
+  /** The strategy's per-ticker extras, one value per column each (stored as vecbt_results.extras). */
+  extras: Readonly<Record<string, Int32Array | Float64Array>>;
+  /** Bars a ticker needs (the strategy's warm-up): fewer in the range and it is skipped. */
+  warmup: number;
+}
+
+/** One column's extras as the JSON text of vecbt_results.extras (null when the strategy has none). */
+function extrasJson(extras: ChunkResult['extras'], c: number): string | null {
+  const keys = Object.keys(extras);
+  if (!keys.length) return null;
+  // JSON has no NaN/Infinity: null, as everywhere else in vecbt's JSON.
+  return JSON.stringify(Object.fromEntries(keys.map((k) => [k, Number.isFinite(extras[k][c]) ? extras[k][c] : null])));
 }
 
 const ISO = new Map<number, string>();
@@ -78,13 +91,13 @@ export function chunkRows(
   symbols: readonly string[],
   dateIndex: Int32Array,
   barsPerCol: Int32Array,
-  r: StrategyResult,
+  r: ChunkResult,
   range: { from: string; to: string },
   /** The chunk's bars: when given, validateBars skips tickers with bad bars and records warnings as the reason. */
   data?: OhlcvMatrix,
 ): ChunkRows {
   const nCols = symbols.length;
-  const warm = warmupBars(r.params);
+  const warm = r.warmup;
   const verdicts = data ? validateBars(data, dateIndex, symbols) : null;
   const results = Object.fromEntries(RESULT_COLUMNS.map((c) => [c[0], new Array(nCols)])) as ResultArrays;
   const skipped: ChunkRows['skipped'] = [];
@@ -98,7 +111,7 @@ export function chunkRows(
     const ticker = symbols[c];
     results.ticker[c] = ticker;
     results.bars[c] = barsPerCol[c];
-    results.stale_exits[c] = r.staleExits[c];
+    results.extras[c] = extrasJson(r.extras, c);
     let reason: string | null = null;
     if (barsPerCol[c] === 0) reason = `no bars between ${range.from} and ${range.to}`;
     else if (barsPerCol[c] < warm) reason = `${barsPerCol[c]} bars between ${range.from} and ${range.to}, fewer than the ${warm}-bar indicator warm-up`;
@@ -108,7 +121,7 @@ export function chunkRows(
       skipped.push({ ticker, reason });
       results.status[c] = 'skipped';
       results.reason[c] = reason;
-      results.stale_exits[c] = null;
+      results.extras[c] = null;
       for (let m = 0; m < STAT_NAMES.length; m++) (results as Record<string, unknown[]>)[STAT_COLUMN[STAT_NAMES[m]]][c] = null;
       continue;
     }

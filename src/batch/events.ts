@@ -3,7 +3,7 @@
  * distributed follower consume. The runner does the work; listeners only render or log.
  *
  * Glossary
- * - run:    one batch execution over the active universe for a date range and strategy parameters,
+ * - run:    one batch execution of one strategy with its settings over the active universe for a date range,
  *           one row of `vecbt_runs`, identified by its numeric id; resumable until `done`.
  * - chunk:  a slice of at most `chunkSize` tickers (in symbol order), read, simulated and committed
  *           together in one transaction; one row of `vecbt_chunks`, numbered from 1.
@@ -42,8 +42,12 @@ export interface RunStartEvent {
   chunksDone: number;
   tickersDone: number;
   resumed: boolean;
-  /** Strategy parameters as stored in vecbt_runs.params. */
-  params: Record<string, number | string | boolean>;
+  /** The strategy's name (and, for a strategy file, its path as given when the run was created). */
+  strategy: string;
+  /** Every strategy parameter and portfolio setting as the user spells it, in a fixed order. */
+  settings: readonly { flag: string; value: string }[];
+  /** What the user should know before the run's figures (e.g. the look-ahead check's findings). */
+  warnings?: readonly string[];
   /** The memory budget the UI draws its gauge against, MB. */
   memoryBudgetMb: number;
 }

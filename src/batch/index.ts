@@ -1,8 +1,11 @@
-/** The chunked batch runner: a library emitting the typed events of `events.ts`. */
-export { BatchRunner, runBatch, twoYearsBefore, fromStored, RUN_LOCK } from './BatchRunner';
+/** The chunked batch runner: a library emitting the typed events of `events.ts`, and the chunk step every driver shares. */
+export { BatchRunner, runBatch, twoYearsBefore, compactToIndex } from './BatchRunner';
 export { memorySample } from './memorySample';
-export { commitChunk } from './commitChunk';
-export type { ChunkCommit, ChunkEngine } from './commitChunk';
+export { runChunk, strategyView } from './runChunk';
+export type { ChunkJob, ChunkStepResult, RunChunkOptions } from './runChunk';
+export { planFor, planOf, storedParams, settingsFromStored, runStrategyOf } from './runPlan';
+export type { RunPlan } from './runPlan';
 export type { BatchOptions } from './BatchRunner';
-export { chunkRows, warmupBars, STAT_COLUMN } from './chunkRows';
+export { chunkRows, STAT_COLUMN } from './chunkRows';
+export type { ChunkResult, ChunkRows } from './chunkRows';
 export type * from './events';

@@ -3,33 +3,30 @@
  * printed without loading the command or touching a database. The strategy flags are generated from the
  * strategy's own defaults, so the help cannot drift from them.
  */
-import { DEFAULT_STRATEGY, type StrategyParams } from '../strategy/params';
-import { flagName } from '../strategy/flags';
+import { getStrategy, isBuiltin, strategies } from '../strategies';
+import type { Strategy } from '../strategy/defineStrategy';
+import { helpLine } from '../strategy/paramSpec';
+import { PORTFOLIO_SPECS } from '../strategy/portfolioSettings';
 
-const STRATEGY_FLAG_TEXT: Record<keyof StrategyParams, string> = {
-  rvolWindow: 'RVOL window: volume / mean of the previous N volumes',
-  rvolMin: 'enter when RVOL > this',
-  atrWindow: "ATR window (Wilder's, as TA-Lib)",
-  atrPctMin: 'and ATR% (ATR / close * 100) > this',
-  holdBars: 'time exit: the entry signal shifted by N bars',
-  exitMode: 'shifted-signal (exits = entries.shift(N), as vectorbt users write it) | bars-after-fill',
-  slStop: 'stop-loss as a fraction (0.03 = 3%); off to disable',
-  slTrail: 'trailing stop-loss (--sl-trail / --no-sl-trail)',
-  tpStop: 'take-profit as a fraction; off (the default) to disable',
-  fees: 'fees per order as a fraction (0.001 = 0.1%)',
-  fixedFees: 'fixed fees per order',
-  slippage: 'slippage as a fraction',
-  initCash: 'starting cash per ticker',
-  size: 'shares per entry; inf = all the cash',
-};
+/** A strategy's own flags, one per line, from its specs. */
+export function strategyParamsHelp(strategy: Strategy<never>): string {
+  return Object.entries(strategy.params).map(([k, spec]) => '  ' + helpLine(k, spec)).join('\n');
+}
 
-const show = (v: unknown) => (typeof v === 'number' && Number.isNaN(v) ? 'off' : typeof v === 'number' && v === Infinity ? 'inf' : String(v));
+/** The portfolio settings' flags, one per line, from their specs. */
+export function portfolioFlagsHelp(): string {
+  return Object.entries(PORTFOLIO_SPECS).map(([k, spec]) => '  ' + helpLine(k, spec)).join('\n');
+}
 
-/** The strategy flags with their defaults, one per line. */
-export function strategyFlagsHelp(): string {
-  return (Object.keys(DEFAULT_STRATEGY) as (keyof StrategyParams)[])
-    .map((k) => `  ${(flagName(k) + ' ' + show(DEFAULT_STRATEGY[k])).padEnd(30)} ${STRATEGY_FLAG_TEXT[k]}`)
-    .join('\n');
+/** Every settings flag of `strategy` (default rvol_atr): its parameters, then the portfolio settings. */
+export function strategyFlagsHelp(strategy: Strategy<never> = getStrategy('rvol_atr')): string {
+  return [
+    `Strategy ${strategy.name} (--strategy NAME|FILE; vecbt strategies lists every built-in and its parameters):`,
+    strategyParamsHelp(strategy),
+    'Portfolio settings (every strategy):',
+    portfolioFlagsHelp(),
+    'Any setting also as --param NAME=VALUE (its JSON name, e.g. --param sl_stop=off).',
+  ].join('\n');
 }
 
 const RUN_FLAGS = `  --chunk-size N                 tickers per chunk, read, simulated and committed together (default 500)
@@ -38,7 +35,9 @@ const RUN_FLAGS = `  --chunk-size N                 tickers per chunk, read, sim
   --resume RUN_ID                continue an aborted, failed or crashed run (its own chunks, dates, strategy)
   --no-tui                       plain log lines (always when stdout is not a terminal)
   --no-prefetch                  one chunk of arrays alive instead of two (~20 MB less), slower
-  --memory-budget MB             refuse up front, with a suggested --chunk-size, a chunk that cannot fit`;
+  --memory-budget MB             refuse up front, with a suggested --chunk-size, a chunk that cannot fit
+  --strategy NAME|FILE           a built-in (default rvol_atr) or a strategy file (./my-strategy.ts)
+  --no-lookahead-check           skip the look-ahead check of a strategy file's first run`;
 
 const DISTRIBUTED_FLAGS = `  --distributed [--detach]       queue the chunks for vecbt worker processes (needs DATABASE_URL) and follow
                                  the run (--detach: return at once). VECBT_CHUNK_TIMEOUT_SECONDS (default 50):
@@ -52,13 +51,23 @@ const HELP: Record<string, string> = {
 Runs a vecbt-case/1 file (e.g. data-fixtures/golden/s01_single_trade_nofees.case.json) through the engine and
 prints a vecbt-expected/1 document: orders, trades, value, stats and stats_mean, exactly vectorbt's keys.
   --extras                       add each trade's exit_reason`,
-  strategy: `usage: vecbt strategy <strategy.json> [--only stats] [--extras] [strategy flags]
+  strategy: `usage: vecbt strategy <case.json | prices.csv> [--strategy NAME|FILE] [--only stats] [--extras] [settings flags]
+       vecbt strategy <case.json | prices.csv> --check-lookahead [--cuts K] [--seed S]
 
-Runs the RVOL/ATR% strategy on a strategy case (OHLCV per column) and prints the expected-file keys.
+Runs a strategy in memory on a strategy case (vecbt-strategy-case/1 or /2) or a long OHLCV CSV and prints the
+expected-file keys (orders, trades, value, stats, stats_mean, index, columns, signals, indicators).
+  --strategy NAME|FILE           another strategy on the case's data (its portfolio settings are kept)
   --only stats                   print only the stats
-  --extras                       add each trade's exit_reason and stale_exits per column
-Strategy flags override the case's own "strategy" block; the values shown are the defaults for what it omits:
+  --extras                       add each trade's exit_reason and the strategy's extras (rvol_atr: stale_exits)
+  --check-lookahead              instead: recompute on the data cut after K rows (default 20, seeded) and report
+                                 any signal or indicator that changes before the cut (exit 1 when found)
+Settings flags override the case's own; the values shown are the defaults for what it omits:
 ${strategyFlagsHelp()}`,
+  strategies: `usage: vecbt strategies [NAME | FILE]
+
+Lists the built-in strategies with their parameters (type, range, default, doc) and the portfolio settings
+every strategy gets; with a NAME, that strategy's; with a FILE, loads and checks a strategy file and prints its
+spec (a one-line error when it does not compile, exports no strategy or has an invalid spec).`,
   start: `usage: vecbt start [run flags]   (npm start)
 
 The main job: DATABASE_URL or the embedded PostgreSQL, migrate, seed an empty database from data-fixtures/,
@@ -109,7 +118,17 @@ Needs DATABASE_URL (the run's database). How long a chunk may take before it is 
 when the run is queued: VECBT_CHUNK_TIMEOUT_SECONDS for vecbt run --distributed.`,
 };
 
-/** The help of `name`, or undefined for an unknown command. */
-export function commandHelp(name: string): string | undefined {
-  return HELP[name] === undefined ? undefined : HELP[name] + '\n';
+/**
+ * The help of `name`, or undefined for an unknown command. With `--strategy NAME` among `args` (a built-in), the
+ * settings flags shown are that strategy's.
+ */
+export function commandHelp(name: string, args: readonly string[] = []): string | undefined {
+  if (HELP[name] === undefined) return undefined;
+  const i = args.indexOf('--strategy');
+  const ref = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--strategy='))?.slice('--strategy='.length);
+  const text = ref && isBuiltin(ref) ? HELP[name].replace(strategyFlagsHelp(), strategyFlagsHelp(getStrategy(ref))) : HELP[name];
+  return text + '\n';
 }
+
+/** The built-ins' names, for messages. */
+export const BUILTIN_NAMES = Object.keys(strategies);

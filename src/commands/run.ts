@@ -1,8 +1,8 @@
 /**
- * `vecbt run [--chunk-size N] [--from D] [--to D] [strategy flags] [--no-tui] [--resume ID] [--memory-budget MB]`:
- * the chunked batch over the active universe. Prints the run id, shows the TUI on a terminal (plain log
- * lines otherwise), stops cleanly on SIGTERM/SIGINT after the chunk in progress (exit 0, resumable).
- * Every flag is checked before the database is touched.
+ * `vecbt run [--strategy NAME|FILE] [settings flags] [--chunk-size N] [--from D] [--to D] [--no-tui] [--resume ID]
+ * [--memory-budget MB]`: the chunked batch of one strategy over the active universe. Prints the run id, shows the
+ * TUI on a terminal (plain log lines otherwise), stops cleanly on SIGTERM/SIGINT after the chunk in progress
+ * (exit 0, resumable). Every flag, the strategy file and its settings are checked before the database is touched.
  */
 import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
@@ -10,7 +10,8 @@ import { dateFlag, intFlag } from './flags';
 import { withDatabase } from './withDatabase';
 import type { Database } from '../data/openDatabase';
 import { BatchRunner } from '../batch';
-import { parseStrategyFlags } from '../strategy';
+import { parseSettingsFlags, takeStrategyFlag } from '../strategy/settingsFlags';
+import { loadStrategyArg } from './strategyArg';
 import { commonRunOptions, openRunSession, type CommonRunArgs } from './runSession';
 
 export interface RunArgs extends CommonRunArgs {
@@ -22,14 +23,19 @@ export interface RunArgs extends CommonRunArgs {
   detach: boolean;
 }
 
-const OWN = { '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true, '--no-prefetch': false, '--distributed': false, '--detach': false } as const;
+const OWN = {
+  '--chunk-size': true, '--from': true, '--to': true, '--resume': true, '--no-tui': false, '--memory-budget': true, '--no-prefetch': false,
+  '--distributed': false, '--detach': false, '--no-lookahead-check': false,
+} as const;
 
-export function parseRunArgs(args: readonly string[]): RunArgs {
-  const { params, rest } = parseStrategyFlags(args, OWN);
+export async function parseRunArgs(args: readonly string[]): Promise<RunArgs> {
+  const { strategy: ref, rest: afterStrategy } = takeStrategyFlag(args);
+  const strategy = await loadStrategyArg(ref);
+  const { settings, rest } = parseSettingsFlags(afterStrategy, strategy.strategy, OWN);
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
-    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--no-prefetch] [--memory-budget MB] [--distributed [--detach]] [strategy flags]`);
+    if (!a.startsWith('--')) throw new UserError(`unexpected argument '${a}'; usage: vecbt run [--strategy NAME|FILE] [settings flags] [--chunk-size N] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--resume RUN_ID] [--no-tui] [--no-prefetch] [--memory-budget MB] [--distributed [--detach]] (vecbt run --help)`);
     const eq = a.indexOf('=');
     const name = eq >= 0 ? a.slice(0, eq) : a;
     if (OWN[name as keyof typeof OWN]) flags.set(name, eq >= 0 ? a.slice(eq + 1) : rest[++i]);
@@ -45,14 +51,16 @@ export function parseRunArgs(args: readonly string[]): RunArgs {
     prefetch: !flags.has('--no-prefetch'),
     distributed: flags.has('--distributed'),
     detach: flags.has('--detach'),
-    params,
+    strategy: ref === undefined ? undefined : strategy,
+    settings,
+    lookaheadCheck: !flags.has('--no-lookahead-check'),
   };
   if (out.detach && !out.distributed) {
     throw new UserError('--detach only applies to --distributed runs (a single-process run lives in this process); add --distributed or drop --detach');
   }
   if (out.from && out.to && out.from > out.to) throw new UserError(`--from ${out.from} is after --to ${out.to}; swap them`);
-  if (out.resume !== undefined && (out.chunkSize !== undefined || out.from || out.to || Object.keys(params).length)) {
-    throw new UserError(`--resume ${out.resume} continues the run with its own chunk size, dates and strategy; drop the other flags (or start a new run without --resume)`);
+  if (out.resume !== undefined && (out.chunkSize !== undefined || out.from || out.to || Object.keys(settings).length)) {
+    throw new UserError(`--resume ${out.resume} continues the run with its own chunk size, dates, strategy and settings; drop the other flags (or start a new run without --resume)`);
   }
   return out;
 }
@@ -77,7 +85,7 @@ export async function executeRun(db: Database, a: RunArgs, io: CommandIo): Promi
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const a = parseRunArgs(args);
+  const a = await parseRunArgs(args);
   if (a.distributed) {
     const { assertDistributedTarget, executeDistributedRun } = await import('./executeDistributedRun');
     assertDistributedTarget(); // before the embedded server would start: workers cannot reach it

@@ -7,6 +7,7 @@ import type { CommandIo } from './CommandIo';
 import type { Database } from '../data/openDatabase';
 import { onceThenForce } from './onceThenForce';
 import type { BatchOptions, RunnerEvents } from '../batch';
+import type { StrategyArg } from './strategyArg';
 
 /** The flags both kinds of run take (vecbt run's, with or without --distributed). */
 export interface CommonRunArgs {
@@ -15,7 +16,12 @@ export interface CommonRunArgs {
   to?: string;
   resume?: number;
   memoryBudgetMb?: number;
-  params: BatchOptions['params'];
+  /** The strategy given with --strategy (undefined: rvol_atr for a new run, the recorded one for --resume). */
+  strategy?: StrategyArg;
+  /** Settings given as flags (strategy parameters and portfolio settings, by spec name). */
+  settings: Record<string, unknown>;
+  /** false with --no-lookahead-check. */
+  lookaheadCheck: boolean;
 }
 
 /** The options a BatchRunner and a DistributedRun share, from the database and the parsed flags. */
@@ -26,7 +32,10 @@ export function commonRunOptions(db: Database, a: CommonRunArgs) {
     chunkSize: a.chunkSize,
     from: a.from,
     to: a.to,
-    params: a.params,
+    strategy: a.strategy?.strategy,
+    strategySource: a.strategy?.loaded,
+    settings: a.settings,
+    lookaheadCheck: a.lookaheadCheck && !!a.strategy?.loaded,
     resumeRunId: a.resume,
     memoryBudgetMb: a.memoryBudgetMb,
   } satisfies Partial<BatchOptions>;

@@ -11,7 +11,7 @@ import { isEmpty, seedFixtures } from '../data/seedFixtures';
 import { executeRun, parseRunArgs } from './run';
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const a = parseRunArgs(args);
+  const a = await parseRunArgs(args);
   // The main job runs in this process (on the embedded default, nothing else could reach the database);
   // queueing chunks for workers is `vecbt run --distributed` against DATABASE_URL.
   if (a.distributed) throw new UserError('vecbt start runs the batch in this process; to queue the chunks for workers use: npx vecbt run --distributed (with DATABASE_URL set)');

@@ -11,18 +11,18 @@
  */
 import { isoToDay } from './queryable';
 
-export type CopyBinaryType = 'text' | 'int4' | 'int8' | 'date' | 'float8';
+export type CopyBinaryType = 'text' | 'jsonb' | 'int4' | 'int8' | 'date' | 'float8';
 
 type Value = string | number | null | undefined;
 
-/** One value per row (`values`), or the same on every row (`value`); null/undefined is NULL. date: 'YYYY-MM-DD'; int8: a safe integer. */
+/** One value per row (`values`), or the same on every row (`value`); null/undefined is NULL. date: 'YYYY-MM-DD'; int8: a safe integer; jsonb: JSON text. */
 export type CopyBinaryColumn = { type: CopyBinaryType; values: readonly Value[] } | { type: CopyBinaryType; value: Value };
 
 /** Column k's value on row r. */
 const at = (c: CopyBinaryColumn, r: number): Value => ('values' in c ? c.values[r] : c.value);
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-const FIXED: Record<Exclude<CopyBinaryType, 'text'>, number> = { int4: 4, int8: 8, date: 4, float8: 8 };
+const FIXED: Record<Exclude<CopyBinaryType, 'text' | 'jsonb'>, number> = { int4: 4, int8: 8, date: 4, float8: 8 };
 
 /** A run has a few hundred distinct dates and tens of thousands of date cells. */
 const DAYS = new Map<string, number>();
@@ -38,7 +38,7 @@ function dayOf(iso: string): number {
 
 function checkValue(type: CopyBinaryType, v: string | number, row: number, k: number): void {
   const ok =
-    type === 'text' ? typeof v === 'string' : type === 'date' ? typeof v === 'string' : type === 'float8' ? typeof v === 'number' : Number.isSafeInteger(v);
+    type === 'text' || type === 'jsonb' ? typeof v === 'string' : type === 'date' ? typeof v === 'string' : type === 'float8' ? typeof v === 'number' : Number.isSafeInteger(v);
   if (!ok || (type === 'int4' && ((v as number) > 2147483647 || (v as number) < -2147483648))) {
     throw new RangeError(`copyBinary: column ${k} (${type}) row ${row}: ${JSON.stringify(v)} is not a ${type}`);
   }
@@ -59,7 +59,8 @@ export function encodeCopyBinary(columns: readonly CopyBinaryColumn[], n: number
       const v = at(c, r);
       if (v === null || v === undefined) continue;
       checkValue(type, v, r, k);
-      size += type === 'text' ? Buffer.byteLength(v as string, 'utf8') : FIXED[type];
+      // jsonb's binary form is a version byte (1) and the JSON text.
+      size += type === 'text' ? Buffer.byteLength(v as string, 'utf8') : type === 'jsonb' ? 1 + Buffer.byteLength(v as string, 'utf8') : FIXED[type];
     }
   }
   const buf = Buffer.allocUnsafe(size);
@@ -95,6 +96,11 @@ export function encodeCopyBinary(columns: readonly CopyBinaryColumn[], n: number
         dv.setInt32(o, 8);
         dv.setBigInt64(o + 4, BigInt(v as number));
         o += 12;
+      } else if (type === 'jsonb') {
+        buf[o + 4] = 1;
+        const len = buf.write(v as string, o + 5, 'utf8');
+        dv.setInt32(o, len + 1);
+        o += 5 + len;
       } else {
         const len = buf.write(v as string, o + 4, 'utf8');
         dv.setInt32(o, len);

@@ -1,6 +1,15 @@
 import type { Pool } from 'pg';
 
 export interface NewRun {
+  /** The strategy's name (a built-in, or the name a strategy file declares). */
+  strategy: string;
+  /** A strategy file's path as given, its source text and SHA-256 (null for a built-in). */
+  strategyFile?: string | null;
+  strategySource?: string | null;
+  strategySha256?: string | null;
+  /** The look-ahead check's verdict when the strategy file was first used, or null. */
+  lookahead?: string | null;
+  /** Every strategy parameter and portfolio setting, by spec name (JSON null: off / all). */
   params: Record<string, unknown>;
   dateFrom: string;
   dateTo: string;
@@ -17,9 +26,13 @@ export async function createRun(pool: Pool, run: NewRun): Promise<number> {
     await client.query('BEGIN');
     const chunksTotal = Math.ceil(run.symbols.length / run.chunkSize);
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO vecbt_runs (params, date_from, date_to, chunk_size, tickers_total, chunks_total, date_index, status)
-       VALUES ($1::jsonb, $2::date, $3::date, $4, $5, $6, $7::int[], 'running') RETURNING id`,
-      [JSON.stringify(run.params), run.dateFrom, run.dateTo, run.chunkSize, run.symbols.length, chunksTotal, Array.from(run.dateIndex)],
+      `INSERT INTO vecbt_runs (params, date_from, date_to, chunk_size, tickers_total, chunks_total, date_index, status,
+                               strategy, strategy_file, strategy_source, strategy_sha256, lookahead)
+       VALUES ($1::jsonb, $2::date, $3::date, $4, $5, $6, $7::int[], 'running', $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        JSON.stringify(run.params), run.dateFrom, run.dateTo, run.chunkSize, run.symbols.length, chunksTotal, Array.from(run.dateIndex),
+        run.strategy, run.strategyFile ?? null, run.strategySource ?? null, run.strategySha256 ?? null, run.lookahead ?? null,
+      ],
     );
     const id = Number(rows[0].id);
     // One row per chunk; the chunk's symbols as a JSON array of arrays (one parameter, any names).

@@ -3,6 +3,14 @@ import type { Queryable } from './queryable';
 export interface RunRow {
   id: number;
   status: 'running' | 'done' | 'failed' | 'aborted';
+  /** The strategy's name; for a strategy file also its path, source and SHA-256 (else null). */
+  strategy: string;
+  strategyFile: string | null;
+  strategySource: string | null;
+  strategySha256: string | null;
+  /** The look-ahead check's verdict when the run's strategy file was first used (null: not checked). */
+  lookahead: string | null;
+  /** Every strategy parameter and portfolio setting, by spec name (JSON null: off / all). */
   params: Record<string, unknown>;
   dateFrom: string;
   dateTo: string;
@@ -19,7 +27,7 @@ export interface RunRow {
   error: string | null;
 }
 
-export const RUN_COLUMNS = `id, status, params, to_char(date_from, 'YYYY-MM-DD') AS date_from, to_char(date_to, 'YYYY-MM-DD') AS date_to,
+export const RUN_COLUMNS = `id, status, strategy, strategy_file, strategy_sha256, lookahead, params, to_char(date_from, 'YYYY-MM-DD') AS date_from, to_char(date_to, 'YYYY-MM-DD') AS date_to,
   chunk_size, tickers_total, tickers_done, chunks_total, created_at, started_at, finished_at, peak_rss_mb, elapsed_ms, error`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,6 +35,11 @@ export function toRunRow(r: any, dateIndex: number[] = []): RunRow {
   return {
     id: Number(r.id),
     status: r.status,
+    strategy: r.strategy,
+    strategyFile: r.strategy_file ?? null,
+    strategySource: r.strategy_source ?? null,
+    strategySha256: r.strategy_sha256 ?? null,
+    lookahead: r.lookahead ?? null,
     params: r.params,
     dateFrom: r.date_from,
     dateTo: r.date_to,
@@ -46,6 +59,6 @@ export function toRunRow(r: any, dateIndex: number[] = []): RunRow {
 
 /** One run with its date index, or null. */
 export async function getRun(db: Queryable, id: number): Promise<RunRow | null> {
-  const { rows } = await db.query(`SELECT ${RUN_COLUMNS}, date_index FROM vecbt_runs WHERE id = $1`, [id]);
+  const { rows } = await db.query(`SELECT ${RUN_COLUMNS}, strategy_source, date_index FROM vecbt_runs WHERE id = $1`, [id]);
   return rows.length ? toRunRow(rows[0], rows[0].date_index) : null;
 }

@@ -41,18 +41,26 @@ const SQL = `COPY (
 // scan (bars stored by ticker) or a bitmap heap scan that reads each page once (bars stored by date, as a
 // table grown one day at a time is): ~150 ms a chunk instead of ~175 ms there, the same ~90 ms by ticker.
 // Rows come back keyed by ticker (as text: char(n) loses its padding) and are put on their column in JS.
-const AGG_SQL = `COPY (
-  SELECT d.ticker::text, array_agg((d.date - DATE '2000-01-01')::int4), array_agg(d.open::float8), array_agg(d.high::float8),
-         array_agg(d.low::float8), array_agg(d.close::float8), array_agg(d.volume::float8)
+const FIELD_NAMES = ['open', 'high', 'low', 'close', 'volume'] as const;
+export type BarField = (typeof FIELD_NAMES)[number];
+
+/** The COPY of the given fields (a subset of our own constant names, never a caller's string), one row per ticker. */
+function aggSql(fields: readonly BarField[]): string {
+  const cols = fields.map((f) => ', array_agg(d.' + f + '::float8)').join('');
+  return `COPY (
+  SELECT d.ticker::text, array_agg((d.date - DATE '2000-01-01')::int4)${cols}
     FROM daily_market_data d
    WHERE d.ticker = ANY(current_setting('vecbt.symbols')::text[])
      AND d.date BETWEEN current_setting('vecbt.date_from')::date AND current_setting('vecbt.date_to')::date
    GROUP BY d.ticker
 ) TO STDOUT (FORMAT binary)`;
+}
+const AGG_SQL = new Map<string, string>();
 
 /**
- * readChunkBars(client, symbols, dateIndex): matrices of nRows = dateIndex.length, nCols = symbols.length,
- * NaN where a ticker has no bar (or a NULL value).
+ * readChunkBars(client, symbols, dateIndex, mode, only): matrices of nRows = dateIndex.length, nCols =
+ * symbols.length, NaN where a ticker has no bar (or a NULL value). `only` (agg mode) reads just those fields
+ * (close always): the others are empty arrays (length 0), neither transferred nor allocated.
  * @example const { data, barsPerCol } = await readChunkBars(client, ['AAA', 'BBB'], run.dateIndex)
  */
 export async function readChunkBars(
@@ -60,16 +68,19 @@ export async function readChunkBars(
   symbols: readonly string[],
   dateIndex: Int32Array,
   mode: 'rows' | 'agg' = 'agg',
+  only?: readonly BarField[],
 ): Promise<ChunkBars> {
   const nRows = dateIndex.length;
   const nCols = symbols.length;
-  const data = emptyOhlcv(nRows, nCols);
+  const wanted = mode === 'agg' && only ? FIELD_NAMES.filter((f) => f === 'close' || only.includes(f)) : FIELD_NAMES;
+  const data = emptyOhlcv(nRows, nCols, wanted);
   const barsPerCol = new Int32Array(nCols);
   if (nRows === 0 || nCols === 0) return { data, barsPerCol, bars: 0 };
   const day0 = dateIndex[0];
   const rowOfDay = new Int32Array(dateIndex[nRows - 1] - day0 + 1).fill(-1);
   for (let r = 0; r < nRows; r++) rowOfDay[dateIndex[r] - day0] = r;
-  const fields = [data.open, data.high, data.low, data.close, data.volume];
+  const fields = wanted.map((f) => data[f]);
+  const nFields = fields.length;
 
   await client.query(
     `SELECT set_config('vecbt.symbols', $1::text[]::text, false), set_config('vecbt.date_from', $2, false), set_config('vecbt.date_to', $3, false)`,
@@ -80,7 +91,10 @@ export async function readChunkBars(
   if (mode === 'agg') {
     const colOf = new Map(symbols.map((sym, c) => [sym, c]));
     let cells = new Int32Array(nRows); // a ticker's destination cells, -1 for a day outside the index
-    await copyOut(client, AGG_SQL, (buf) => {
+    const key = wanted.join(',');
+    let sql = AGG_SQL.get(key);
+    if (sql === undefined) AGG_SQL.set(key, (sql = aggSql(wanted)));
+    await copyOut(client, sql, (buf) => {
       // DataView reads (TurboFan intrinsics) rather than Buffer#readDoubleBE (byte-by-byte in JS).
       const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
       let o = 0;
@@ -114,7 +128,7 @@ export async function readChunkBars(
       }
       barsPerCol[col] += found;
       bars += found;
-      for (let f = 0; f < 5; f++) {
+      for (let f = 0; f < nFields; f++) {
         const field = fields[f];
         o += 4 + 12 + 8;
         for (let k = 0; k < n; k++) {

@@ -34,13 +34,14 @@ const more = (n: number, what = '') => (n > 1 ? ` (and ${n - 1} more bar${n > 2 
 /** 12.5, 0.08: at most 4 significant digits, no trailing zeros */
 const num = (x: number) => String(Number(x.toPrecision(4)));
 
-/** The reason of a skipped ticker, or null when its bars are usable. */
-function skipReason(ticker: string, f: BarFaultCounts, iso: (row: number) => string): string | null {
+/** The reason of a skipped ticker, or null when its bars are usable. `asClose`: fields checked as the close. */
+function skipReason(ticker: string, f: BarFaultCounts, iso: (row: number) => string, asClose: ReadonlySet<string>): string | null {
   const parts: string[] = [];
   const { count, first } = f;
   if (count[BarFault.BadPrice]) {
     const what = Number.isNaN(f.badValue) ? 'is missing (NULL or NaN)' : '<= 0';
-    parts.push(`${FIELDS[f.badField]} ${what} on ${iso(first[BarFault.BadPrice])}${more(count[BarFault.BadPrice], ' with a price missing or <= 0')}`);
+    const field = asClose.has(FIELDS[f.badField]) ? 'close' : FIELDS[f.badField];
+    parts.push(`${field} ${what} on ${iso(first[BarFault.BadPrice])}${more(count[BarFault.BadPrice], ' with a price missing or <= 0')}`);
   }
   if (count[BarFault.HighBelowLow]) parts.push(`high < low on ${iso(first[BarFault.HighBelowLow])}${more(count[BarFault.HighBelowLow])}`);
   if (count[BarFault.CloseOutsideRange]) parts.push(`close outside [low, high] on ${iso(first[BarFault.CloseOutsideRange])}${more(count[BarFault.CloseOutsideRange])}`);
@@ -89,18 +90,24 @@ export function validateBars(
   const { nRows, nCols } = data;
   const iso = (row: number) => dayToIso(dateIndex[row]);
   const out: BarVerdict[] = new Array(nCols);
+  // A field the chunk read skipped (an empty array: the strategy does not use it) is checked as the close:
+  // that passes every check the close passes, and a date without a bar stays all-NaN.
+  const n = nRows * nCols;
+  const asClose = new Set((['open', 'high', 'low'] as const).filter((k) => data[k].length !== n));
+  const or = (a: Float64Array) => (a.length === n ? a : data.close);
+  const open = or(data.open), high = or(data.high), low = or(data.low), volume = or(data.volume);
   for (let c = 0; c < nCols; c++) {
     const a = c * nRows;
     const b = a + nRows;
     const f = barFaults1d(
-      data.open.subarray(a, b),
-      data.high.subarray(a, b),
-      data.low.subarray(a, b),
+      open.subarray(a, b),
+      high.subarray(a, b),
+      low.subarray(a, b),
       data.close.subarray(a, b),
-      data.volume.subarray(a, b),
+      volume.subarray(a, b),
       checks,
     );
-    const skip = skipReason(symbols[c], f, iso);
+    const skip = skipReason(symbols[c], f, iso, asClose);
     out[c] = skip ? { status: 'skipped', reason: skip } : { status: 'ok', reason: warning(f, iso, nRows) };
   }
   return out;

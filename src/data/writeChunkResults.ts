@@ -45,7 +45,8 @@ export const RESULT_COLUMNS = [
   ['calmar_ratio', 'float8'],
   ['omega_ratio', 'float8'],
   ['sortino_ratio', 'float8'],
-  ['stale_exits', 'int'],
+  // the strategy's own per-ticker figures, e.g. rvol_atr's {"stale_exits": 2}
+  ['extras', 'jsonb'],
 ] as const;
 
 export type ResultColumn = (typeof RESULT_COLUMNS)[number][0];
@@ -73,7 +74,7 @@ export type TradeColumn = (typeof TRADE_COLUMNS)[number][0];
 export type TradeArrays = { [K in TradeColumn]: (string | number | null)[] };
 
 /** vecbt_ column element type -> its binary COPY type. */
-const BINARY = { text: 'text', int: 'int4', date: 'date', float8: 'float8' } as const;
+const BINARY = { text: 'text', int: 'int4', date: 'date', float8: 'float8', jsonb: 'jsonb' } as const;
 
 /** Column arrays -> one binary COPY stream, `prefix` columns (the same value on every row) first. */
 function copyBinary(spec: readonly (readonly [string, keyof typeof BINARY])[], arrays: Record<string, readonly (string | number | null)[]>, n: number, prefix: CopyBinaryColumn[]): Buffer {

@@ -5,7 +5,7 @@
  *
  * Per job
  * - success (or the chunk was already done) -> the job is completed;
- * - the engine or the database throws -> the chunk goes back to `pending` with the error and the job is
+ * - the strategy or the database throws -> the chunk goes back to `pending` with the error and the job is
  *   failed, which pg-boss retries after a backoff; on the last attempt (`retryCount == retryLimit`) the
  *   chunk is marked `failed` with the reason instead and, if it was the run's last open chunk, the run ends
  *   `failed` listing its failed chunks;
@@ -29,7 +29,7 @@ import { finalizeRun } from './data/finalizeRun';
 import { releaseChunk } from './data/releaseChunk';
 import { pruneWorkers } from './data/pruneWorkers';
 import { upsertWorker } from './data/upsertWorker';
-import { processChunk, type ChunkEngine, type ChunkStepOutcome, type RunCache } from './processChunk';
+import { processChunk, type ChunkStepOutcome, type RunCache } from './processChunk';
 import { CHUNK_QUEUE, DEAD_CHUNK_QUEUE, openBoss, type ChunkJob } from './queue';
 import { Waker } from '../batch/Waker';
 
@@ -47,8 +47,6 @@ export interface WorkerOptions {
   heartbeatMs?: number;
   /** After stop(): how long the chunk in progress may still take before it is given back, ms (default 20000). */
   stopTimeoutMs?: number;
-  /** The simulation (default runStrategy); tests inject one that throws on a poison chunk. */
-  engine?: ChunkEngine;
 }
 
 export interface WorkerEventMap {
@@ -191,7 +189,6 @@ export class ChunkWorker extends EventEmitter {
       const out = await processChunk({
         pool,
         worker: this.name,
-        engine: this.opts.engine,
         runs: this.runs,
         onClaim: ({ tickers, chunksTotal }) =>
           this.emit('job:start', { runId, chunkNo, chunksTotal, tickers: tickers.length, firstTicker: tickers[0], lastTicker: tickers[tickers.length - 1], attempt }),

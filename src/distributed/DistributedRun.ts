@@ -29,6 +29,8 @@ import { readChunkSummaries } from './data/readChunkSummaries';
 import { readRunProgress } from './data/readRunProgress';
 import { DEFAULT_JOB_POLICY, enqueueChunks, openBoss, type ChunkJobPolicy } from './queue';
 import { Waker } from '../batch/Waker';
+import { planOf } from '../batch/runPlan';
+import { describeSettings } from '../strategy/resolveSettings';
 
 export interface DistributedOptions extends Omit<BatchOptions, 'prefetch' | 'maxAttempts' | 'retryBaseMs'> {
   /** Job expiry / retries of this run's chunk jobs (defaults: 50 s, 2 retries, 2 s backoff). */
@@ -117,6 +119,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
     const t0 = performance.now();
     const runId = await this.prepare();
     const run = (await getRun(pool, runId))!;
+    const plan = await planOf(run);
     let states = await listChunkStates(pool, runId);
     // Workers may have done chunks between prepare() and now: only chunks done before prepare() count
     // as done at the start; every other chunk is reported as it is seen running, failing or done.
@@ -138,7 +141,9 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
       chunksDone: doneAtStart.length,
       tickersDone: doneAtStart.reduce((n, s) => n + s.tickers, 0),
       resumed: this.resumed,
-      params: run.params as Record<string, number | string | boolean>,
+      strategy: run.strategyFile ? `${run.strategy} (${run.strategyFile})` : run.strategy,
+      settings: describeSettings(plan.strategy, plan.resolved),
+      ...(run.lookahead && run.lookahead !== 'passed' ? { warnings: [run.lookahead] } : {}),
       memoryBudgetMb: this.opts.memoryBudgetMb ?? 512,
     });
     let peakRssMb = Math.max(0, ...states.map((s) => s.rssMb ?? 0));

@@ -8,7 +8,7 @@ export type { DistributedOptions, DistributedEventMap, WorkersEvent } from './Di
 export { ChunkWorker, defaultWorkerName } from './ChunkWorker';
 export type { WorkerOptions, WorkerEventMap, WorkerEventName } from './ChunkWorker';
 export { processChunk } from './processChunk';
-export type { ChunkEngine, ChunkStepContext, ChunkStepOutcome, RunCache } from './processChunk';
+export type { ChunkStepContext, ChunkStepOutcome, RunCache } from './processChunk';
 export { attachWorkerLog, attachWorkersLine, workerLogLine } from './attachWorkerLog';
 export { openBoss, enqueueChunks, BOSS_SCHEMA, CHUNK_QUEUE, DEAD_CHUNK_QUEUE, DEFAULT_JOB_POLICY } from './queue';
 export type { ChunkJob, ChunkJobPolicy } from './queue';

@@ -1,8 +1,7 @@
 /**
- * The per-chunk step of a distributed run, as one worker does it for one job `{ runId, chunkNo }`:
- * claim the chunk -> read its bars (binary COPY) on the run's date index -> `commitChunk` (the engine, then
- * results + trades + "chunk done" in ONE transaction: the single-process runner's own step) -> figures and
- * the worker's name -> end the run when this was its last open chunk.
+ * A distributed run's chunk job `{ runId, chunkNo }`, as one worker does it: the run's shared lock -> claim
+ * the chunk -> `runChunk` (read -> the run's recorded strategy -> simulate -> one transaction -> figures with
+ * this worker's name: the single-process runner's own step) -> end the run when this was its last open chunk.
  *
  * Idempotent per (run, chunk), so at-least-once delivery never doubles a row:
  * - a chunk already `done` is not claimed: the job is acknowledged without reading or writing;
@@ -12,28 +11,23 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import { getRun, type RunRow } from '../data/getRun';
-import { readChunkBars } from '../data/readChunkBars';
-import { ChunkAlreadyDoneError } from '../data/writeChunkResults';
-import { RUN_LOCK, fromStored } from '../batch/BatchRunner';
-import type { ChunkRows } from '../batch/chunkRows';
-import { commitChunk, type ChunkCommit, type ChunkEngine } from '../batch/commitChunk';
-import type { ChunkDoneEvent } from '../batch/events';
-import { resolveStrategy, type StrategyParams } from '../strategy';
 import { isConnectionError } from '../data/isConnectionError';
+import { tryLockRun, unlockRun } from '../data/runLock';
+import { ChunkAlreadyDoneError } from '../data/writeChunkResults';
+import type { ChunkRows } from '../batch/chunkRows';
+import type { ChunkDoneEvent } from '../batch/events';
+import { runChunk, type ChunkStepResult } from '../batch/runChunk';
+import { planOf, type RunPlan } from '../batch/runPlan';
 import { claimChunk } from './data/claimChunk';
 import { finalizeRun } from './data/finalizeRun';
-import { recordWorkerChunk } from './data/recordWorkerChunk';
 
-export type { ChunkEngine };
-
-/** What a worker keeps between jobs: each run's row (its date index) and resolved parameters. */
-export type RunCache = Map<number, { run: RunRow; params: Readonly<StrategyParams> }>;
+/** What a worker keeps between jobs: each run's row (its date index) and plan (its strategy, evaluated once). */
+export type RunCache = Map<number, { run: RunRow; plan: RunPlan }>;
 
 export interface ChunkStepContext {
   pool: Pool;
   /** This worker's name, stored in vecbt_chunks.worker. */
   worker: string;
-  engine?: ChunkEngine;
   runs?: RunCache;
   /** Called when the chunk is claimed, before its bars are read. */
   onClaim?: (info: { tickers: string[]; attempts: number; chunksTotal: number }) => void;
@@ -70,17 +64,17 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
   if (!cached) {
     const run = await getRun(pool, runId);
     if (!run) return { kind: 'run-closed', runId, chunkNo, runStatus: null };
-    cached = { run, params: resolveStrategy(fromStored(run.params)) };
+    cached = { run, plan: await planOf(run) };
     runs.set(runId, cached);
   }
-  const { run, params } = cached;
+  const { run, plan } = cached;
 
   let client: PoolClient | null = await pool.connect();
   client.on('error', ignore); // a dropped connection surfaces as the failing query's error instead
   let locked = false;
   /** Gives the connection back to the pool, with the run's shared lock released first. */
   const release = async () => {
-    if (locked) await client!.query('SELECT pg_advisory_unlock_shared($1, $2::int)', [RUN_LOCK, runId]);
+    if (locked) await unlockRun(client!, runId, true);
     locked = false;
     client!.off('error', ignore);
     client!.release();
@@ -90,8 +84,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     // Workers hold the run's lock shared while they do a chunk; the single-process runner (`vecbt run
     // --resume`) takes it exclusively. So a resume and the workers never write the same run at once:
     // the resume is refused while a worker is mid-chunk, and workers leave the run alone while it runs.
-    const lock = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock_shared($1, $2::int) AS ok', [RUN_LOCK, runId]);
-    if (!lock.rows[0].ok) {
+    if (!(await tryLockRun(client, runId, true))) {
       await release();
       return { kind: 'run-closed', runId, chunkNo, runStatus: 'being run by a single-process vecbt run' };
     }
@@ -105,27 +98,15 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     const symbols = claim.tickers;
     ctx.onClaim?.({ tickers: symbols, attempts: claim.attempts, chunksTotal: run.chunksTotal });
 
-    const t = performance.now();
-    const held = { bars: await readChunkBars(client, symbols, run.dateIndex) };
-    const readMs = performance.now() - t;
-    let commit: ChunkCommit;
+    let r: ChunkStepResult;
     try {
-      commit = await commitChunk(client, run, chunkNo, symbols, held, params, { engine: ctx.engine });
+      r = await runChunk(client, { run, plan, chunkNo, symbols }, { worker: ctx.worker });
     } catch (err) {
       if (!isAlreadyWritten(err)) throw err;
       await release();
       return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
     }
-    const { rows, bars: nBars, computeMs, writeMs, memory } = commit;
-    // Figures are bookkeeping: the chunk is already committed, so a failure here must not redo it.
-    await recordWorkerChunk(client, runId, chunkNo, ctx.worker, {
-      readMs,
-      computeMs,
-      writeMs,
-      rssMb: memory.rssMb,
-      heapMb: memory.heapUsedMb,
-      arrayBuffersMb: memory.arrayBuffersMb,
-    }).catch(ignore);
+    const { rows, bars: nBars, readMs, computeMs, writeMs, memory } = r;
     await release();
     const runFinished = await finalizeRun(pool, runId).catch(() => null);
     return {
@@ -148,7 +129,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
       const c: PoolClient = client;
       c.off('error', ignore);
       if (locked && !isConnectionError(err)) {
-        const unlocked = await c.query('SELECT pg_advisory_unlock_shared($1, $2::int)', [RUN_LOCK, runId]).then(() => true, () => false);
+        const unlocked = await unlockRun(c, runId, true).then(() => true, () => false);
         c.release(unlocked ? undefined : true);
       } else c.release(isConnectionError(err) ? (err as Error) : undefined);
     }

@@ -8,10 +8,10 @@ import { loadDanfo } from './loadDanfo';
 import { statsColumns } from './statsColumns';
 import { tradeColumns } from './tradeColumns';
 
-/** A strategy run's per-ticker results: its stats and (optionally) its stale-exit counts. */
+/** A strategy run's per-ticker results: its stats and (optionally) the strategy's extras, one value per ticker. */
 export interface ResultsLike {
   stats: StatsTable;
-  staleExits?: Int32Array;
+  extras?: Readonly<Record<string, Int32Array | Float64Array>>;
 }
 
 export type DataFrameSource = StatsTable | TradeRecords | ResultsLike | GridResult | ColumnTable;
@@ -20,12 +20,12 @@ export type DataFrameSource = StatsTable | TradeRecords | ResultsLike | GridResu
  * toDataFrame(source, labels): a danfo DataFrame of
  * - a stats table (one row per ticker, see `statsColumns`),
  * - trade records (one row per trade, see `tradeColumns`),
- * - a strategy result `{ stats, staleExits }` (the stats plus a `staleExits` column),
+ * - a strategy result `{ stats, extras }` (the stats plus a column per extra, e.g. rvol_atr's `stale_exits`),
  * - a grid result (one row per combination, see `gridColumns`),
  * - or any `{ name: values[] }` table.
  * danfojs is imported here, lazily, on first call.
  * @example
- * const df = await toDataFrame(runStrategy(data), { columns });
+ * const df = await toDataFrame(runStrategy(data, strategies.rvol_atr), { columns });
  * df.sortValues('Total Return [%]', { ascending: false }).head(5).print()
  */
 export async function toDataFrame(source: DataFrameSource, labels: TableLabels = {}): Promise<DataFrame> {
@@ -41,7 +41,7 @@ export function toColumns(source: DataFrameSource, labels: TableLabels = {}): Co
   if ('stats' in source && typeof source.stats === 'object' && source.stats !== null && 'names' in source.stats) {
     const r = source as ResultsLike;
     const out = statsColumns(r.stats, labels);
-    if (r.staleExits) out.staleExits = Array.from(r.staleExits);
+    for (const [k, a] of Object.entries(r.extras ?? {})) out[k] = Array.from(a);
     return out;
   }
   const table = source as ColumnTable;

@@ -20,9 +20,14 @@ export interface OhlcvMatrix {
   present?: Uint8Array;
 }
 
-/** emptyOhlcv(nRows, nCols): column-major OHLCV matrices with every cell missing (NaN), to be filled. */
-export function emptyOhlcv(nRows: number, nCols: number): OhlcvMatrix {
+const ALL_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
+
+/**
+ * emptyOhlcv(nRows, nCols, fields): column-major OHLCV matrices with every cell missing (NaN), to be filled.
+ * A field not in `fields` is an empty array (length 0): a reader that skips it allocates nothing for it.
+ */
+export function emptyOhlcv(nRows: number, nCols: number, fields: readonly (typeof ALL_FIELDS)[number][] = ALL_FIELDS): OhlcvMatrix {
   const size = nRows * nCols;
-  const missing = () => new Float64Array(size).fill(NaN);
-  return { nRows, nCols, open: missing(), high: missing(), low: missing(), close: missing(), volume: missing() };
+  const make = (f: (typeof ALL_FIELDS)[number]) => (fields.includes(f) ? new Float64Array(size).fill(NaN) : new Float64Array(0));
+  return { nRows, nCols, open: make('open'), high: make('high'), low: make('low'), close: make('close'), volume: make('volume') };
 }

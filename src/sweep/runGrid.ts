@@ -1,111 +1,120 @@
 /**
- * A parameter grid of the RVOL/ATR% strategy evaluated in one vectorized pass over the columns.
+ * A parameter grid of any strategy evaluated as columns of vectorized passes (vectorbt's "parameters become
+ * columns").
  *
- * Layout: the K combinations are the cartesian product rvolMin x atrPctMin x holdBars (in that nesting order, the
- * last varying fastest); every combination gets a block of the tickers' columns, so column `k * nTickers + t` is
- * ticker `t` under combination `k`. The indicators do not depend on the swept parameters and are computed once;
- * signals per combination come from the strategy's own `signals()`; then a single `fromSignals` + `computeStats`
- * runs over all K * nTickers columns (vectorbt's way: parameters become columns). Block k's numbers are exactly
- * what `runStrategy(data, { ...base, ...combos[k] })` gives.
- *
- * Exception: in 'bars-after-fill' mode the hold is the engine's scalar `timeExitBars`, so there is one pass per
- * distinct holdBars value (each still vectorized over the other combinations and all tickers).
+ * Layout: combination k owns the block of columns `k * nTickers .. (k + 1) * nTickers - 1` of `stats`.
+ * Indicators are computed once per distinct configuration of the parameters they read (`indicatorCache`);
+ * signals per combination; then one `fromSignals` + `computeStats` over every combination that shares the
+ * simulation's scalar options (trailing stop, time exit, stop prices), with the per-column options (cash, fees,
+ * slippage, stops, size) as per-column arrays. Block k's numbers are exactly `runStrategy(data, strategy,
+ * { ...base, ...combos[k] })`'s.
  */
 import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
-import { atrPct, presentRows, rvol } from '../indicators/index';
-import { fromSignals } from '../portfolio/fromSignals';
+import { fromSignals, type PriceMatrix } from '../portfolio/fromSignals';
 import { computeStats, statsMean, type StatsTable } from '../portfolio/metrics';
-import { resolveStrategy, type StrategyParams } from '../strategy/params';
-import { signals } from '../strategy/signals';
-import { simOptions } from '../strategy/simOptions';
+import type { Strategy } from '../strategy/defineStrategy';
+import type { ParamValue } from '../strategy/paramSpec';
+import { simOptions } from '../strategy/portfolioSettings';
+import { callStrategy, strategySignalsFrom } from '../strategy/runStrategy';
+import type { ResolvedSettings } from '../strategy/resolveSettings';
+import { gridCombos, type GridAxes } from './gridCombos';
+import { indicatorCache } from './indicatorCache';
 
-/** The swept values; a missing axis takes the base parameter's value. */
-export interface GridAxes {
-  rvolMin?: readonly number[];
-  atrPctMin?: readonly number[];
-  holdBars?: readonly number[];
-}
-
-export interface GridCombo {
-  rvolMin: number;
-  atrPctMin: number;
-  holdBars: number;
-}
+export type { GridAxes };
+export type GridCombo = Record<string, ParamValue>;
 
 export interface GridResult {
-  /** the fixed parameters (the base merged into DEFAULT_STRATEGY) */
-  params: Readonly<StrategyParams>;
-  /** combination k owns columns k * nTickers .. (k + 1) * nTickers - 1 of `stats` */
+  strategy: Strategy<never>;
+  /** The axes' names, in order. */
+  axes: string[];
+  /** The swept values of each combination; combination k owns columns k * nTickers .. (k + 1) * nTickers - 1 */
   combos: GridCombo[];
+  /** Every combination's resolved settings. */
+  resolved: ResolvedSettings<Record<string, ParamValue>>[];
+  /** Combinations skipped because they broke a rule of the strategy. */
+  skipped: { combo: GridCombo; rule: string }[];
   nTickers: number;
   /** every stat of every (combination, ticker) column */
   stats: StatsTable;
   /** per combination: `statsMean` over its tickers (nCols = combos.length) */
   mean: StatsTable;
+  /** Distinct indicator configurations computed. */
+  indicatorConfigs: number;
 }
 
 /**
- * runGrid(data, axes, base): the strategy over every combination of the axes, all tickers, one pass.
+ * runGrid(data, strategy, axes, base, options): the strategy over every combination of the axes, all tickers.
  * @example
- * const g = runGrid(data, { rvolMin: [1.5, 2, 3], atrPctMin: [4, 6, 8], holdBars: [5, 7] });
+ * const g = runGrid(data, strategies.rvol_atr, { rvol_min: [1.5, 2, 3], atr_pct_min: [4, 6, 8], hold_bars: [5, 7] });
  * g.mean.values[statIndex('Total Return [%]') * g.mean.nCols + k] // mean total return of g.combos[k]
  */
-export function runGrid(data: OhlcvMatrix, axes: GridAxes, base: Partial<StrategyParams> = {}, options: { freqDays?: number } = {}): GridResult {
-  const p = resolveStrategy(base);
-  const combos: GridCombo[] = [];
-  for (const rvolMin of axes.rvolMin ?? [p.rvolMin]) {
-    for (const atrPctMin of axes.atrPctMin ?? [p.atrPctMin]) {
-      for (const holdBars of axes.holdBars ?? [p.holdBars]) {
-        resolveStrategy({ rvolMin, atrPctMin, holdBars }, 'runGrid axes'); // validate each value
-        combos.push({ rvolMin, atrPctMin, holdBars });
-      }
-    }
-  }
+export function runGrid<P>(data: OhlcvMatrix, strategy: Strategy<P>, axes: GridAxes, base: Readonly<Record<string, unknown>> = {}, options: { freqDays?: number } = {}): GridResult {
+  const s = strategy as unknown as Strategy<never>;
+  const { combos, resolved, skipped } = gridCombos(s, axes, base);
   const { nRows, nCols } = data;
   const block = nRows * nCols;
-  const present = presentRows([data.open, data.high, data.low, data.close, data.volume], nRows, nCols);
-  const rv = rvol(data.volume, nRows, nCols, p.rvolWindow, present);
-  const ap = atrPct(data.high, data.low, data.close, nRows, nCols, p.atrWindow, present);
+  const K = combos.length;
+  const cache = indicatorCache(s, data);
 
-  // one pass, or one per holdBars value when the engine times the exits
-  const passes = new Map<number, number[]>();
-  combos.forEach((c, k) => {
-    const key = p.exitMode === 'bars-after-fill' ? c.holdBars : 0;
+  // Passes: combinations that share the simulation's scalar options.
+  const passes = new Map<string, number[]>();
+  const timeExits = resolved.map((r) => (s.timeExitBars ? callStrategy(s, 'timeExitBars()', () => s.timeExitBars!(r.params as never)) : 0));
+  resolved.forEach((r, k) => {
+    const o = simOptions(r.portfolio, timeExits[k]);
+    const key = `${o.slTrail}|${o.timeExitBars}|${r.portfolio.stop_prices}`;
     passes.set(key, [...(passes.get(key) ?? []), k]);
   });
 
-  const K = combos.length;
-  let stats: StatsTable | null = null;
-  for (const [timeExitBars, ks] of passes) {
+  let all: StatsTable | null = null;
+  for (const ks of passes.values()) {
     const width = ks.length * nCols;
+    const first = resolved[ks[0]].portfolio;
     const close = new Float64Array(ks.length * block);
+    const ohlc = first.stop_prices === 'ohlc';
+    const open = ohlc ? new Float64Array(ks.length * block) : null;
+    const high = ohlc ? new Float64Array(ks.length * block) : null;
+    const low = ohlc ? new Float64Array(ks.length * block) : null;
     const entries = new Uint8Array(ks.length * block);
     const exits = new Uint8Array(ks.length * block);
+    const perCol = () => new Float64Array(width);
+    const initCash = perCol(), fees = perCol(), fixedFees = perCol(), slippage = perCol(), slStop = perCol(), tpStop = perCol(), size = perCol();
     ks.forEach((k, j) => {
-      const s = signals(rv, ap, nRows, nCols, { ...combos[k], exitMode: p.exitMode });
+      const r = resolved[k];
+      const sig = strategySignalsFrom(s, data, r.params as never, cache.get(r.params as never));
       close.set(data.close, j * block);
-      entries.set(s.entries, j * block);
-      exits.set(s.exits, j * block);
+      if (ohlc) {
+        open!.set(data.open, j * block);
+        high!.set(data.high, j * block);
+        low!.set(data.low, j * block);
+      }
+      entries.set(sig.signals.entries, j * block);
+      exits.set(sig.signals.exits, j * block);
+      const o = simOptions(r.portfolio, timeExits[k]);
+      const cols = [j * nCols, (j + 1) * nCols] as const;
+      initCash.fill(o.initCash as number, ...cols);
+      fees.fill(o.fees as number, ...cols);
+      fixedFees.fill(o.fixedFees as number, ...cols);
+      slippage.fill(o.slippage as number, ...cols);
+      slStop.fill(o.slStop as number, ...cols);
+      tpStop.fill(o.tpStop as number, ...cols);
+      size.fill(o.size as number, ...cols);
     });
-    const prices = { nRows, nCols: width, close };
-    const sim = fromSignals(prices, entries, exits, simOptions(p, timeExitBars));
-    const part = computeStats(prices, sim, { initCash: p.initCash, freqDays: options.freqDays ?? 1 });
-    if (stats === null) {
-      stats = { names: part.names, nCols: K * nCols, values: new Float64Array(part.names.length * K * nCols).fill(NaN) };
-    }
-    const all: StatsTable = stats;
+    const prices: PriceMatrix = ohlc ? { nRows, nCols: width, close, open, high, low } : { nRows, nCols: width, close };
+    const o = simOptions(first, timeExits[ks[0]]);
+    const sim = fromSignals(prices, entries, exits, { initCash, fees, fixedFees, slippage, slStop, tpStop, size, slTrail: o.slTrail, timeExitBars: o.timeExitBars });
+    const part = computeStats(prices, sim, { initCash, freqDays: options.freqDays ?? 1 });
+    all ??= { names: part.names, nCols: K * nCols, values: new Float64Array(part.names.length * K * nCols).fill(NaN) };
+    const out: StatsTable = all;
     for (let m = 0; m < part.names.length; m++) {
-      ks.forEach((k, j) => {
-        all.values.set(part.values.subarray(m * width + j * nCols, m * width + (j + 1) * nCols), m * all.nCols + k * nCols);
-      });
+      ks.forEach((k, j) => out.values.set(part.values.subarray(m * width + j * nCols, m * width + (j + 1) * nCols), m * out.nCols + k * nCols));
     }
   }
-  if (stats === null) throw new RangeError('runGrid: an axis is empty');
-  return { params: p, combos, nTickers: nCols, stats, mean: blockMeans(stats, K, nCols) };
+  const stats: StatsTable = all ?? { names: [], nCols: 0, values: new Float64Array(0) };
+  return { strategy: s, axes: Object.keys(axes), combos, resolved: resolved as never, skipped, nTickers: nCols, stats, mean: blockMeans(stats, K, nCols), indicatorConfigs: cache.computed };
 }
 
 /** statsMean of each combination's block of ticker columns. */
-function blockMeans(stats: StatsTable, K: number, nTickers: number): StatsTable {
+export function blockMeans(stats: StatsTable, K: number, nTickers: number): StatsTable {
   const names = stats.names;
   const values = new Float64Array(names.length * K);
   for (let k = 0; k < K; k++) {

@@ -50,7 +50,8 @@ export function plainLogLines(action: RunnerAction, state: RunProgressState): st
       const resumed = p.resumed ? ` resumed with ${p.chunksDone}/${p.chunksTotal} chunks (${p.tickersDone} tickers) done` : '';
       return [
         `run ${p.runId} start target ${p.target} dates ${p.dateFrom}..${p.dateTo} chunk size ${p.chunkSize} ` +
-          `tickers ${p.tickersTotal} chunks ${p.chunksTotal} memory budget ${formatMb(p.memoryBudgetMb)} params ${formatParams(p.params)}${resumed}`,
+          `tickers ${p.tickersTotal} chunks ${p.chunksTotal} memory budget ${formatMb(p.memoryBudgetMb)} strategy ${p.strategy} ${formatParams(p.settings)}${resumed}`,
+        ...(p.warnings ?? []).map((w) => `warning: ${w}`),
       ];
     }
     case 'chunk:done': {

@@ -46,14 +46,14 @@ export function formatRate(perSecond: number): string {
   return Number.isFinite(perSecond) ? perSecond.toFixed(1) : 'n/a';
 }
 
-/** Strategy parameters as `key=value` pairs in insertion order: `rvolWindow=20 atrPctMin=3`. */
-export function formatParams(params: Readonly<Record<string, number | string | boolean>>): string {
-  return paramPairs(params).join(' ');
+/** A run's settings as the user spells them, in their fixed order: `--rvol-min 2 ... --sl-stop 0.03 --tp-stop off`. */
+export function formatParams(settings: readonly { flag: string; value: string }[]): string {
+  return paramPairs(settings).join(' ');
 }
 
-/** The `key=value` words of `formatParams`. */
-export function paramPairs(params: Readonly<Record<string, number | string | boolean>>): string[] {
-  const pairs = Object.entries(params).map(([k, v]) => `${k}=${v}`);
+/** The `--flag value` words of `formatParams` (one word each, so a wrap never splits a flag from its value). */
+export function paramPairs(settings: readonly { flag: string; value: string }[]): string[] {
+  const pairs = settings.map((s) => `${s.flag} ${s.value}`);
   return pairs.length > 0 ? pairs : ['(defaults)'];
 }
 

@@ -10,7 +10,8 @@ import { loadOhlcvCsv } from '../../src/data/loadOhlcvCsv';
 import { synthUniverse } from '../../src/data/synth';
 import { pivotOhlcv } from '../../src/data/pivot';
 import { BatchRunner, STAT_COLUMN, type BatchOptions } from '../../src/batch';
-import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
+import { runStrategy } from '../../src/strategy';
+import { strategies } from '../../src/strategies';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
 import { UserError } from '../../src/errors';
 
@@ -89,7 +90,7 @@ describe('BatchRunner on fixtures (4 real stocks + 30 synthetic + 2 short)', () 
     const col = (k: string) => Float64Array.from(rows, (r) => r[k]);
     const long = { length: n, ticker: rows.map((r) => r.ticker), date: rows.map((r) => r.date), open: col('open'), high: col('high'), low: col('low'), close: col('close'), volume: col('volume'), line: new Int32Array(n) };
     const { index, columns, data } = pivotOhlcv(long);
-    const ref = runStrategy(data, DEFAULT_STRATEGY);
+    const ref = runStrategy(data, strategies.rvol_atr);
     const stored = new Map((await resultsOf(baseline)).map((r) => [r.ticker, r]));
     let compared = 0;
     for (let c = 0; c < columns.length; c++) {

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli';
-import { DEFAULT_STRATEGY } from '../../src/strategy';
+import { settingKeys } from '../../src/strategy';
+import { strategies } from '../../src/strategies';
 
 async function vecbt(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -31,7 +32,7 @@ describe('vecbt <command> --help', () => {
     ['runs', ['runs', '--frobnicate']],
     ['results', ['results', '1', '--frobnicate']],
     ['worker', ['worker', '--frobnicate']],
-    ['strategy', ['strategy', 'x.json', '--frobnicate']],
+    ['strategy', ['strategy', 'data-fixtures/golden/u01_synthetic_30x300.strategy.json', '--frobnicate']],
     ['db', ['db', 'synth', '--frobnicate']],
   ] as const) {
     it(`vecbt ${cmd} --help names every flag vecbt ${cmd} accepts, exit 0, stderr empty`, async () => {
@@ -60,16 +61,13 @@ describe('vecbt <command> --help', () => {
     expect(worker.out).toContain('VECBT_CHUNK_TIMEOUT_SECONDS for vecbt run --distributed');
   });
 
-  it('vecbt run --help shows every strategy flag with its default', async () => {
+  it('vecbt run --help shows every setting flag of rvol_atr (and of the portfolio) with its default, from the specs', async () => {
     const { out } = await vecbt('run', '--help');
-    expect(out).toContain('--rvol-min 2 ');
-    expect(out).toContain('--atr-pct-min 8 ');
-    expect(out).toContain('--hold-bars 7 ');
-    expect(out).toContain('--sl-stop 0.03 ');
-    expect(out).toContain('--fees 0.001 ');
-    expect(out).toContain('--tp-stop off ');
-    expect(out).toContain('--size inf ');
-    expect(Object.keys(DEFAULT_STRATEGY).length).toBe(14);
+    for (const k of settingKeys(strategies.rvol_atr)) expect(out, k).toContain(`--${k.replace(/_/g, '-')} `);
+    expect(out).toMatch(/--rvol-min X +entry needs rvol > rvol_min \(a number; default 2\)/);
+    expect(out).toMatch(/--sl-stop X +.*\(a number >= 0, or off; default 0\.03\)/);
+    expect(out).toMatch(/--tp-stop X +.*default off\)/);
+    expect(out).toMatch(/--size X +.*default all\)/);
   });
 
   it('vecbt help db, vecbt db -h and vecbt db synth --help print the same text', async () => {

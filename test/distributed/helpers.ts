@@ -1,6 +1,13 @@
 /** Real worker processes for the distributed tests, with their output lines and a way to wait for one. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type pg from 'pg';
+import { loadStrategyFile } from '../../src/strategy/loadStrategyFile';
+
+/** The fixture strategy's options for a BatchRunner or DistributedRun: the strategy and its file, as a user's --strategy. */
+export async function strictStrategy() {
+  const loaded = await loadStrategyFile('test/distributed/fixtures/strictStrategy.ts');
+  return { strategy: loaded.strategy, strategySource: loaded };
+}
 
 export interface WorkerProcess {
   child: ChildProcess;
@@ -11,9 +18,12 @@ export interface WorkerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `vecbt worker ...args` (kind 'cli') or the test fixture worker (kind 'fixture', args[0] = name). */
+/**
+ * `vecbt worker ...args` (kind 'cli'), or (kind 'fixture', args[0] = its name) the same worker polling fast, for
+ * runs of the fixture strategy (fixtures/strictStrategy.ts), which `env.TEST_SLOW_MS` slows down in this worker.
+ */
 export function startWorker(url: string, kind: 'cli' | 'fixture', args: string[], env: Record<string, string> = {}, opts: { group?: boolean } = {}): WorkerProcess {
-  const argv = kind === 'cli' ? ['bin/vecbt.mjs', 'worker', ...args] : ['bin/run-ts.mjs', 'test/distributed/fixtures/testWorker.ts', ...args];
+  const argv = kind === 'cli' ? ['bin/vecbt.mjs', 'worker', ...args] : ['bin/vecbt.mjs', 'worker', '--name', args[0], '--poll-ms', '100', '--maintenance-seconds', '1'];
   // group: its own process group, so a test can signal it and its children at once (as Heroku and a terminal do).
   const child = spawn(process.execPath, argv, { env: { ...process.env, DATABASE_URL: url, TZ: 'UTC', ...env }, detached: !!opts.group });
   const lines: string[] = [];

@@ -10,7 +10,7 @@ import { BatchRunner } from '../../src/batch';
 import { DistributedRun, formatRunWorkers, listRunWorkers } from '../../src/distributed';
 import { executeDistributedRun } from '../../src/commands/executeDistributedRun';
 import { PassThrough } from 'node:stream';
-import { chunksOf, resultsOf, startWorker, stopWorker, tradesOf, type WorkerProcess } from './helpers';
+import { chunksOf, resultsOf, startWorker, stopWorker, strictStrategy, tradesOf, type WorkerProcess } from './helpers';
 
 const TICKERS = 240;
 const CHUNK = 20;
@@ -29,8 +29,14 @@ afterEach(async () => {
 });
 afterAll(() => db?.drop());
 
+let strict: Awaited<ReturnType<typeof strictStrategy>>;
+beforeAll(async () => {
+  strict = await strictStrategy();
+});
+
+/** A distributed run of the fixture strategy file (rvol_atr's numbers; slow in workers started with TEST_SLOW_MS). */
 function distributed(policy?: ConstructorParameters<typeof DistributedRun>[0]['policy']) {
-  return new DistributedRun({ pool: db.pool, target: 'test', chunkSize: CHUNK, pollMs: 100, policy });
+  return new DistributedRun({ pool: db.pool, target: 'test', chunkSize: CHUNK, pollMs: 100, policy, ...strict });
 }
 
 async function expectIdenticalToBaseline(runId: number) {
@@ -125,14 +131,14 @@ describe('vecbt worker processes on one distributed run', () => {
     };
     const dbHandle = { pool: db.pool, target: '127.0.0.1:5432/test', embedded: false, close: async () => undefined };
     const d = io();
-    expect(await executeDistributedRun(dbHandle, { noTui: true, params: {}, chunkSize: 60, detach: true }, d.io)).toBe(0);
+    expect(await executeDistributedRun(dbHandle, { noTui: true, settings: {}, lookaheadCheck: false, chunkSize: 60, detach: true }, d.io)).toBe(0);
     const detachedId = Number(/run (\d+)/.exec(d.text())![1]);
     expect(d.text()).toContain(`detached; follow it with: npx vecbt runs`);
     expect((await chunksOf(db.pool, detachedId)).map((c) => c.status), 'queued, nobody working').toEqual(['pending', 'pending', 'pending', 'pending']);
 
     workers = [startWorker(db.url, 'cli', ['--name', 'solo', '--poll-ms', '50'])];
     const f = io();
-    expect(await executeDistributedRun(dbHandle, { noTui: true, params: {}, chunkSize: 120 }, f.io, { pollMs: 100 })).toBe(0);
+    expect(await executeDistributedRun(dbHandle, { noTui: true, settings: {}, lookaheadCheck: false, chunkSize: 120 }, f.io, { pollMs: 100 })).toBe(0);
     const runId = Number(/run (\d+)/.exec(f.text())![1]);
     expect(f.text()).toMatch(new RegExp(`^vecbt run: run ${runId} distributed on 127.0.0.1:5432/test`));
     expect(f.text()).toMatch(/^chunk 2\/2 120 tickers read .* worker solo$/m);

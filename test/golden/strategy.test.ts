@@ -14,8 +14,11 @@ import { strategyCaseJson } from '../../src/commands/strategy';
 import { compareExpected } from '../helpers/compareExpected';
 
 const DIR = join(__dirname, '../../data-fixtures/golden');
+const V2 = join(DIR, 'strategies');
 const BIN = join(__dirname, '../../bin/vecbt.mjs');
 const CASES = readdirSync(DIR).filter((f) => f.endsWith('.strategy.json')).sort();
+/** The vecbt-strategy-case/2 cases of the built-ins implemented so far. */
+const V2_CASES = readdirSync(V2).filter((f) => f.endsWith('.strategy.json') && f.startsWith('rvol_atr_')).sort();
 
 function cli(args: string[]): { status: number; stdout: string; stderr: string } {
   try {
@@ -36,6 +39,16 @@ describe('vecbt strategy on the golden strategy cases', () => {
     it(`strategyCaseJson('${file}') matches ${name}.expected.json`, async () => {
       const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8'));
       const actual = JSON.parse(await strategyCaseJson(join(DIR, file)));
+      const m = compareExpected(expected, actual, { strictKeys: true });
+      expect(m && `${m.path}: ${m.message}`, `${name} agrees with vectorbt, with exactly its keys`).toBeNull();
+    });
+  }
+
+  for (const file of V2_CASES) {
+    const name = file.replace(/\.strategy\.json$/, '');
+    it(`strategyCaseJson('strategies/${file}') matches ${name}.expected.json (vecbt-strategy-case/2)`, async () => {
+      const expected = JSON.parse(readFileSync(join(V2, `${name}.expected.json`), 'utf8'));
+      const actual = JSON.parse(await strategyCaseJson(join(V2, file)));
       const m = compareExpected(expected, actual, { strictKeys: true });
       expect(m && `${m.path}: ${m.message}`, `${name} agrees with vectorbt, with exactly its keys`).toBeNull();
     });
@@ -65,10 +78,10 @@ describe('vecbt strategy on the golden strategy cases', () => {
     expect(only.stats).toEqual(full.stats);
   });
 
-  it("strategyCaseJson(u01, { exitMode: 'bars-after-fill' }) has no stale exits and differs from the seed", async () => {
+  it("strategyCaseJson(u01, { exit_mode: 'bars-after-fill' }) has no stale exits and differs from the seed", async () => {
     const file = join(DIR, 'u01_synthetic_30x300.strategy.json');
     const seed = JSON.parse(await strategyCaseJson(file, {}, undefined, { extras: true }));
-    const timed = JSON.parse(await strategyCaseJson(file, { exitMode: 'bars-after-fill' }, undefined, { extras: true }));
+    const timed = JSON.parse(await strategyCaseJson(file, { exit_mode: 'bars-after-fill' }, undefined, { extras: true }));
     expect(timed.stale_exits.every((x: number) => x === 0)).toBe(true);
     expect(timed.entries_count, 'same entries').toEqual(seed.entries_count);
     const staleTotal = seed.stale_exits.reduce((s: number, x: number) => s + x, 0);
@@ -87,7 +100,7 @@ describe('vecbt strategy on the golden strategy cases', () => {
     const file = join(DIR, 'u01_synthetic_30x300.strategy.json');
     const r = cli([file, '--exit-mode', 'bars-after-fill', '--hold-bars', '5', '--only', 'stats']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe((await strategyCaseJson(file, { exitMode: 'bars-after-fill', holdBars: 5 }, 'stats')) + '\n');
+    expect(r.stdout).toBe((await strategyCaseJson(file, { exit_mode: 'bars-after-fill', hold_bars: 5 }, 'stats')) + '\n');
   });
 
   describe('malformed input: exit code 2, one line naming the problem', () => {
@@ -100,9 +113,9 @@ describe('vecbt strategy on the golden strategy cases', () => {
     const good = { schema: 'vecbt-strategy-case/1', name: 'x', description: '', data: 'x.ohlcv.csv', strategy: { hold_bars: 7 } };
     const cases: [string, () => string[], RegExp][] = [
       ['not JSON', () => [write('a.json', '{')], /a\.json: not valid JSON/],
-      ['a wrong schema', () => [write('b.json', JSON.stringify({ ...good, schema: 'vecbt-case/1' }))], /"schema" must be "vecbt-strategy-case\/1"/],
-      ['an unknown strategy key', () => [write('c.json', JSON.stringify({ ...good, strategy: { hold_bar: 7 } }))], /c\.json: unknown strategy key "hold_bar"; allowed: rvol_window/],
-      ['a bad strategy value', () => [write('d.json', JSON.stringify({ ...good, strategy: { sl_stop: -1 } }))], /d\.json: strategy: sl_stop must be a fraction >= 0/],
+      ['a wrong schema', () => [write('b.json', JSON.stringify({ ...good, schema: 'vecbt-case/1' }))], /"schema" must be "vecbt-strategy-case\/2" \(or "vecbt-strategy-case\/1"\)/],
+      ['an unknown strategy key', () => [write('c.json', JSON.stringify({ ...good, strategy: { hold_bar: 7 } }))], /c\.json: unknown key "strategy\.hold_bar" for strategy rvol_atr; allowed: rvol_window/],
+      ['a bad strategy value', () => [write('d.json', JSON.stringify({ ...good, strategy: { sl_stop: -1 } }))], /d\.json: sl_stop must be a number >= 0, or off, got -1/],
       ['an unknown top-level field', () => [write('e.json', JSON.stringify({ ...good, extra: 1 }))], /e\.json: unknown field "extra"/],
       ['a missing CSV', () => [write('f.json', JSON.stringify({ ...good, data: 'missing.csv' }))], /missing\.csv: no such file/],
       ['a bad CSV value', () => {
@@ -117,9 +130,10 @@ describe('vecbt strategy on the golden strategy cases', () => {
         write('empty.csv', 'ticker,date,open,high,low,close,volume\r\n');
         return [write('i.json', JSON.stringify({ ...good, data: 'empty.csv' }))];
       }, /empty\.csv: no data rows after the header/],
-      ['an unknown flag', () => [join(DIR, CASES[0]), '--hold', '3'], /unknown flag --hold/],
+      ['an unknown flag', () => [join(DIR, CASES[0]), '--hold', '3'], /unknown flag --hold for strategy rvol_atr/],
       ['a bad --only', () => [join(DIR, CASES[0]), '--only', 'trades'], /--only takes "stats"/],
-      ['no case file', () => [], /expected exactly one strategy case file, got 0/],
+      ['no case file', () => [], /expected exactly one strategy case file \(\.json\) or OHLCV CSV, got 0/],
+      ['an unknown --strategy', () => [join(DIR, CASES[0]), '--strategy', 'nope'], /unknown strategy "nope"; built-ins: rvol_atr/],
     ];
     it.each(cases)('%s', (_, args, message) => {
       const r = cli(args());

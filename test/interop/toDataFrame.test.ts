@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readOhlcvCsv } from '../../src/data/csv';
 import { pivotOhlcv, type PivotedOhlcv } from '../../src/data/pivot';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
+import { strategies } from '../../src/strategies';
 import { runStrategy } from '../../src/strategy';
 import { runGrid } from '../../src/sweep';
 import { gridColumns, loadDanfo, ohlcvFromDataFrame, statsColumns, toColumns, toDataFrame, tradeColumns } from '../../src/interop';
@@ -62,18 +63,18 @@ describe('toColumns / toDataFrame / ohlcvFromDataFrame on the u01 universe', () 
     u = pivotOhlcv(await readOhlcvCsv('data-fixtures/golden/u01_synthetic_30x300.ohlcv.csv'));
   });
 
-  it('toColumns(runStrategy(...), labels) is the stats table plus a staleExits column', () => {
-    const r = runStrategy(u.data);
+  it("toColumns(runStrategy(...), labels) is the stats table plus a column per extra (rvol_atr's stale_exits)", () => {
+    const r = runStrategy(u.data, strategies.rvol_atr);
     const t = toColumns(r, { columns: u.columns, index: u.index });
-    expect(Object.keys(t)).toEqual(['ticker', ...STAT_NAMES, 'staleExits']);
+    expect(Object.keys(t)).toEqual(['ticker', ...STAT_NAMES, 'stale_exits']);
     expect(t.ticker).toEqual(u.columns);
-    expect(t.staleExits).toEqual(Array.from(r.staleExits));
+    expect(t.stale_exits).toEqual(Array.from(r.extras.stale_exits));
   });
 
   it('toColumns(grid) is gridColumns(grid)', () => {
-    const g = runGrid(u.data, { rvolMin: [1.5, 2] });
+    const g = runGrid(u.data, strategies.rvol_atr, { rvol_min: [1.5, 2] });
     expect(toColumns(g)).toEqual(gridColumns(g));
-    expect(gridColumns(g).rvolMin).toEqual([1.5, 2]);
+    expect(gridColumns(g).rvol_min).toEqual([1.5, 2]);
   });
 
   it('toColumns({ a, b }) rejects columns of different lengths', () => {
@@ -81,7 +82,7 @@ describe('toColumns / toDataFrame / ohlcvFromDataFrame on the u01 universe', () 
   });
 
   it('toDataFrame(result) sorts and filters with danfo; ohlcvFromDataFrame(df) round-trips the CSV pivot', async () => {
-    const r = runStrategy(u.data);
+    const r = runStrategy(u.data, strategies.rvol_atr);
     const df = await toDataFrame(r, { columns: u.columns, index: u.index });
     expect(df.shape).toEqual([30, STAT_NAMES.length + 2]);
     const sorted = df.sortValues('Total Return [%]', { ascending: false });

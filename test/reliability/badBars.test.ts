@@ -6,13 +6,18 @@
  *
  * Needs the runner to hand the chunk's bars to chunkRows (its optional last argument `data`); without it
  * no bar is validated and the first two tests fail on the bad tickers.
+ *
+ * Only the fields a run reads are validated: rvol_atr with close-only stops does not read the open, so a NaN
+ * open changes none of its numbers and NAN_OPEN is simulated; with `stop_prices: ohlc` the open is read and
+ * NAN_OPEN is skipped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { synthUniverse } from '../../src/data/synth';
 import { pivotOhlcv } from '../../src/data/pivot';
 import { BatchRunner, STAT_COLUMN, type ChunkDoneEvent } from '../../src/batch';
-import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
+import { runStrategy } from '../../src/strategy';
+import { strategies } from '../../src/strategies';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
 
 let db: TestDatabase;
@@ -52,7 +57,7 @@ afterAll(() => db?.drop());
 
 const EXPECTED: Record<string, { status: 'ok' | 'skipped'; reason: () => string | null }> = {
   ZERO_CLOSE: { status: 'skipped', reason: () => `close <= 0 on ${d[40]} (and 1 more bar with a price missing or <= 0)` + FIX('ZERO_CLOSE') },
-  NAN_OPEN: { status: 'skipped', reason: () => `open is missing (NULL or NaN) on ${d[70]}` + FIX('NAN_OPEN') },
+  NAN_OPEN: { status: 'ok', reason: () => null },
   NULL_LOW: { status: 'skipped', reason: () => `low is missing (NULL or NaN) on ${d[71]}` + FIX('NULL_LOW') },
   HIGH_LT_LOW: { status: 'skipped', reason: () => `high < low on ${d[100]}` + FIX('HIGH_LT_LOW') },
   CLOSE_OUTSIDE: { status: 'skipped', reason: () => `close outside [low, high] on ${d[30]}` + FIX('CLOSE_OUTSIDE') },
@@ -82,7 +87,7 @@ describe('BatchRunner on a universe with bad bars', () => {
     expect(
       skippedEvents.map((s) => s.ticker).sort(),
       'bad-bar tickers skipped: needs the chunk bars passed on, chunkRows(symbols, run.dateIndex, bars.barsPerCol, result, range, bars.data), in BatchRunner and processChunk',
-    ).toEqual(['CLOSE_OUTSIDE', 'HIGH_LT_LOW', 'NAN_OPEN', 'NEG_VOLUME', 'NULL_LOW', 'SHORT', 'ZERO_CLOSE']);
+    ).toEqual(['CLOSE_OUTSIDE', 'HIGH_LT_LOW', 'NEG_VOLUME', 'NULL_LOW', 'SHORT', 'ZERO_CLOSE']);
     for (const s of skippedEvents) expect(s.reason, s.ticker).toBe(EXPECTED[s.ticker].reason());
   });
 
@@ -109,7 +114,7 @@ describe('BatchRunner on a universe with bad bars', () => {
     const n = rows.length;
     const col = (k: string) => Float64Array.from(rows, (r) => (r[k] === null ? NaN : r[k]));
     const { index, columns, data } = pivotOhlcv({ length: n, ticker: rows.map((r) => r.ticker), date: rows.map((r) => r.date), open: col('open'), high: col('high'), low: col('low'), close: col('close'), volume: col('volume'), line: new Int32Array(n) });
-    const ref = runStrategy(data, DEFAULT_STRATEGY);
+    const ref = runStrategy(data, strategies.rvol_atr);
     const stored = new Map((await db.pool.query(`SELECT * FROM vecbt_results WHERE run_id = $1`, [runId])).rows.map((r) => [r.ticker, r]));
     const iso = (x: Date | null) => (x ? x.toISOString().slice(0, 10) : x);
     const okCols = new Set<number>();
@@ -123,12 +128,20 @@ describe('BatchRunner on a universe with bad bars', () => {
         expect(got, `${columns[c]} ${STAT_NAMES[m]}`).toEqual(m <= 1 ? index[v] : Number.isNaN(v) ? null : v);
       }
     }
-    expect([...okCols].map((c) => columns[c]).sort()).toEqual(['S00001', 'S00002', 'S00003', 'S00004', 'S00005', 'S00006', 'SPLIT_X20', 'STOPS_EARLY', 'ZERO_VOLUME']);
+    expect([...okCols].map((c) => columns[c]).sort()).toEqual(['NAN_OPEN', 'S00001', 'S00002', 'S00003', 'S00004', 'S00005', 'S00006', 'SPLIT_X20', 'STOPS_EARLY', 'ZERO_VOLUME']);
     const t = ref.sim.trades;
     const want: string[] = [];
     for (let i = 0; i < t.length; i++) if (okCols.has(t.col[i])) want.push(`${columns[t.col[i]]} ${index[t.entryIdx[i]]} ${t.entryPrice[i]} ${Number.isNaN(t.pnl[i]) ? null : t.pnl[i]}`);
     const got = (await db.pool.query(`SELECT ticker, to_char(entry_date, 'YYYY-MM-DD') AS e, entry_price, pnl FROM vecbt_trades WHERE run_id = $1`, [runId])).rows.map((r) => `${r.ticker} ${r.e} ${r.entry_price} ${r.pnl}`);
     expect(got.sort()).toEqual(want.sort());
     expect(want.length, 'the fixture trades').toBeGreaterThan(5);
+  });
+
+  it("with stop_prices: ohlc the run reads the open too, and NAN_OPEN is skipped naming its first bad date", async () => {
+    const r = new BatchRunner({ pool: db.pool, target: 'test', from: d[0], to: END, chunkSize: 20, settings: { stop_prices: 'ohlc' } });
+    const skipped: { ticker: string; reason: string }[] = [];
+    r.on('chunk:done', (e: ChunkDoneEvent) => skipped.push(...e.skipped));
+    expect((await r.start()).status).toBe('done');
+    expect(skipped.find((s) => s.ticker === 'NAN_OPEN')?.reason).toBe(`open is missing (NULL or NaN) on ${d[70]}` + FIX('NAN_OPEN'));
   });
 });

@@ -8,7 +8,8 @@ import { readOhlcvCsv } from '../../src/data/csv';
 import { pivotOhlcv, type OhlcvMatrix } from '../../src/data/pivot';
 import { isoToDay } from '../../src/data/queryable';
 import { chunkRows } from '../../src/batch';
-import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
+import { runStrategy } from '../../src/strategy';
+import { strategies } from '../../src/strategies';
 
 let index: string[];
 let columns: string[];
@@ -25,10 +26,10 @@ beforeAll(async () => {
 });
 
 function rows(withBars: boolean) {
-  const r = runStrategy(data, DEFAULT_STRATEGY);
+  const r = runStrategy(data, strategies.rvol_atr);
   const dateIndex = Int32Array.from(index, isoToDay);
   const barsPerCol = Int32Array.from(columns, (_, c) => data.close.subarray(c * data.nRows, (c + 1) * data.nRows).filter((x) => !Number.isNaN(x)).length);
-  return { out: chunkRows(columns, dateIndex, barsPerCol, r, { from: index[0], to: index[index.length - 1] }, withBars ? data : undefined), r };
+  return { out: chunkRows(columns, dateIndex, barsPerCol, { ...r, warmup: 21 }, { from: index[0], to: index[index.length - 1] }, withBars ? data : undefined), r };
 }
 
 describe('chunkRows with the chunk bars', () => {

@@ -20,15 +20,17 @@ function vecbt(args: readonly string[]) {
 }
 
 const CASES: [string[], string][] = [
-  [['run', '--sl-stop', '-0.03'], 'vecbt run: flags: --sl-stop must be a fraction >= 0 (e.g. 0.03), or NaN/null for off, got -0.03'],
-  [['run', '--tp-stop', '-1'], 'vecbt run: flags: --tp-stop must be a fraction >= 0 (e.g. 0.03), or NaN/null for off, got -1'],
+  [['run', '--sl-stop', '-0.03'], 'vecbt run: flags: --sl-stop must be a number >= 0, or off, got -0.03'],
+  [['run', '--tp-stop', '-1'], 'vecbt run: flags: --tp-stop must be a number >= 0, or off, got -1'],
   [['run', '--hold-bars', '0'], 'vecbt run: flags: --hold-bars must be an integer >= 1, got 0'],
   [['run', '--chunk-size', '0'], 'vecbt run: --chunk-size must be an integer >= 1, got "0"'],
   [['run', '--chunk-size', '-5'], 'vecbt run: --chunk-size must be an integer >= 1, got "-5"'],
   [['run', '--from', '2024-02-01', '--to', '2024-01-01'], 'vecbt run: --from 2024-02-01 is after --to 2024-01-01; swap them'],
   [['run', '--from', '2024-02-30'], 'vecbt run: --from must be a date YYYY-MM-DD, got "2024-02-30"'],
   [['run', '--memory-budget', '0'], 'vecbt run: --memory-budget must be an integer >= 1, got "0"'],
-  [['run', '--sl-stop'], 'vecbt run: --sl-stop needs a value (e.g. --sl-stop 0.03)'],
+  [['run', '--sl-stop'], 'vecbt run: --sl-stop needs a value (default 0.03)'],
+  [['run', '--strategy', 'nope'], 'vecbt run: unknown strategy "nope"; built-ins: rvol_atr (or give the path of a strategy file, e.g. ./my-strategy.ts)'],
+  [['run', '--strategy', './missing-strategy.ts'], 'vecbt run: ./missing-strategy.ts: cannot read the strategy file (no such file); give a built-in name (vecbt strategies lists them) or the path of a .ts/.js/.mjs file'],
   [['db', 'load', '--frobnicate', 'x.csv'], 'vecbt db: unknown flag --frobnicate; vecbt db load takes no flags'],
   [['results', '0'], "vecbt results: run id must be a positive integer, got '0'; list runs with: npx vecbt runs"],
 ];
@@ -47,7 +49,7 @@ describe('bad parameters, with the database unreachable', () => {
     const r = await vecbt(['run', '--frobnicate']);
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^vecbt run: unknown flag --frobnicate; known flags: .*--sl-stop .*--chunk-size /);
+    expect(r.err).toMatch(/^vecbt run: unknown flag --frobnicate for strategy rvol_atr; known flags: .*--sl-stop .*--chunk-size /);
     expect(r.err).not.toContain('s3cret');
   });
 });

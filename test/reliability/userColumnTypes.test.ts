@@ -9,7 +9,8 @@ import { migrate } from '../../src/data/migrate';
 import { synthUniverse } from '../../src/data/synth';
 import { pivotOhlcv } from '../../src/data/pivot';
 import { BatchRunner, STAT_COLUMN } from '../../src/batch';
-import { runStrategy, DEFAULT_STRATEGY } from '../../src/strategy';
+import { runStrategy } from '../../src/strategy';
+import { strategies } from '../../src/strategies';
 import { STAT_NAMES } from '../../src/portfolio/metrics';
 
 let db: TestDatabase;
@@ -33,7 +34,7 @@ describe('daily_market_data with real prices and an integer volume', () => {
     const n = rows.length;
     const col = (k: string) => Float64Array.from(rows, (r) => r[k]);
     const { index, columns, data } = pivotOhlcv({ length: n, ticker: rows.map((r) => r.ticker), date: rows.map((r) => r.date), open: col('open'), high: col('high'), low: col('low'), close: col('close'), volume: col('volume'), line: new Int32Array(n) });
-    const ref = runStrategy(data, DEFAULT_STRATEGY);
+    const ref = runStrategy(data, strategies.rvol_atr);
     const stored = new Map((await db.pool.query(`SELECT * FROM vecbt_results WHERE run_id = $1`, [done.runId])).rows.map((r) => [r.ticker, r]));
     expect(stored.size).toBe(8);
     let trades = 0;

@@ -47,7 +47,7 @@ describe('vecbt strategy with missing CSV values (pandas NaN)', () => {
   it('runStrategyCase(empty volume at row 5): RVOL is NaN while the window holds it (pandas rolling mean), so the spike at 22 does not enter', async () => {
     const { columns, result } = await runStrategyCase(file);
     const c = columns.indexOf('RVOLNAN');
-    const rvol = Array.from(result.rvol.subarray(c * R, (c + 1) * R));
+    const rvol = Array.from(result.indicators.rvol.subarray(c * R, (c + 1) * R));
     expect(rvol.slice(0, 26).every((x) => Number.isNaN(x)), 'rows 0..19 have no full window, 20..25 hold row 5').toBe(true);
     expect(rvol[26], 'window rows 6..25 holds the spike: mean (19 * 100 + 300) / 20 = 110').toBe(100 / 110);
     expect(result.sim.orders.colStart[c + 1] - result.sim.orders.colStart[c], 'no entry').toBe(0);
@@ -63,7 +63,7 @@ describe('vecbt strategy with missing CSV values (pandas NaN)', () => {
     expect([o.size[k], o.price[k], o.fees[k]]).toEqual([size, 10, 100 - 100 / 1.001]);
     expect([o.size[k + 1], o.price[k + 1], o.fees[k + 1]]).toEqual([size, 10, size * 10 * 0.001]);
     expect(result.sim.value[c * R + 24], 'NaN close: value = position * last close (ffill)').toBe(size * 10);
-    const atrPct = result.atrPct.subarray(c * R, (c + 1) * R);
+    const atrPct = result.indicators.atr_pct.subarray(c * R, (c + 1) * R);
     expect(atrPct[22]).toBe(20);
     expect(atrPct[24], '100 * ATR / NaN close').toBeNaN();
   });
@@ -71,8 +71,8 @@ describe('vecbt strategy with missing CSV values (pandas NaN)', () => {
   it('runStrategyCase(high "NaN" at row 10): TA-Lib ATR propagates the NaN true range, ATR% is NaN throughout, no entry', async () => {
     const { columns, result } = await runStrategyCase(file);
     const c = columns.indexOf('HIGHNAN');
-    expect(Array.from(result.atrPct.subarray(c * R, (c + 1) * R)).every((x) => Number.isNaN(x))).toBe(true);
-    expect(result.rvol[c * R + 22], 'RVOL is unaffected').toBe(3);
+    expect(Array.from(result.indicators.atr_pct.subarray(c * R, (c + 1) * R)).every((x) => Number.isNaN(x))).toBe(true);
+    expect(result.indicators.rvol[c * R + 22], 'RVOL is unaffected').toBe(3);
     expect(result.sim.orders.colStart[c + 1] - result.sim.orders.colStart[c]).toBe(0);
   });
 
@@ -89,6 +89,6 @@ describe('vecbt strategy with missing CSV values (pandas NaN)', () => {
   it('atr_pct after a NaN close continues like TA-Lib (TR = high - low when the previous close is NaN)', async () => {
     const { columns, result } = await runStrategyCase(file);
     const c = columns.indexOf('NANCLOSE');
-    expect(result.atrPct[c * R + 25], 'TA-Lib: TR[25] = 11 - 9 = 2, ATR 2, ATR% 20').toBe(20);
+    expect(result.indicators.atr_pct[c * R + 25], 'TA-Lib: TR[25] = 11 - 9 = 2, ATR 2, ATR% 20').toBe(20);
   });
 });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { OhlcvMatrix } from '../../src/kernels/ohlcvMatrix';
 import { ExitReason, TradeStatus } from '../../src/portfolio/enums';
 import type { TradeRecords } from '../../src/portfolio/records';
-import { runStrategy } from '../../src/strategy/runStrategy';
+import { runStrategy, StrategyError } from '../../src/strategy/runStrategy';
+import { strategies } from '../../src/strategies';
+import { defineStrategy } from '../../src/strategy/defineStrategy';
+
+const rvolAtr = strategies.rvol_atr;
 import { statIndex } from '../../src/portfolio/metrics';
 
 /**
@@ -37,11 +41,11 @@ const firstTrade = {
   status: TradeStatus.Closed, exitReason: ExitReason.StopLoss,
 };
 
-describe('runStrategy', () => {
-  it("runStrategy(path, { exitMode: 'shifted-signal' }): the stale exit of entry 25 (row 32) closes the re-entry from 29 after 3 bars", () => {
-    const r = runStrategy(stalePath(), { exitMode: 'shifted-signal' });
-    expect(Array.from(r.entries).flatMap((e, i) => (e ? [i] : []))).toEqual([25, 29]);
-    expect(Array.from(r.exits).flatMap((e, i) => (e ? [i] : [])), 'exits = entries.shift(7)').toEqual([32, 36]);
+describe('runStrategy(data, rvol_atr, ...)', () => {
+  it("runStrategy(path, rvol_atr, { exit_mode: 'shifted-signal' }): the stale exit of entry 25 (row 32) closes the re-entry from 29 after 3 bars", () => {
+    const r = runStrategy(stalePath(), rvolAtr, { exit_mode: 'shifted-signal' });
+    expect(Array.from(r.signals.entries).flatMap((e, i) => (e ? [i] : []))).toEqual([25, 29]);
+    expect(Array.from(r.signals.exits).flatMap((e, i) => (e ? [i] : [])), 'exits = entries.shift(7)').toEqual([32, 36]);
     expect(table(r.sim.trades)).toEqual([
       firstTrade,
       {
@@ -51,12 +55,12 @@ describe('runStrategy', () => {
         status: TradeStatus.Closed, exitReason: ExitReason.Signal,
       },
     ]);
-    expect(Array.from(r.staleExits), 'one trade cut short by a stale exit').toEqual([1]);
+    expect(Array.from(r.extras.stale_exits), 'one trade cut short by a stale exit').toEqual([1]);
   });
 
-  it("runStrategy(path, { exitMode: 'bars-after-fill' }): the re-entry from 29 is held exactly 7 bars, to row 36", () => {
-    const r = runStrategy(stalePath(), { exitMode: 'bars-after-fill' });
-    expect(Array.from(r.exits).every((e) => e === 0), 'no exit signals').toBe(true);
+  it("runStrategy(path, rvol_atr, { exit_mode: 'bars-after-fill' }): the re-entry from 29 is held exactly 7 bars, to row 36", () => {
+    const r = runStrategy(stalePath(), rvolAtr, { exit_mode: 'bars-after-fill' });
+    expect(Array.from(r.signals.exits).every((e) => e === 0), 'no exit signals').toBe(true);
     expect(table(r.sim.trades)).toEqual([
       firstTrade,
       {
@@ -66,15 +70,15 @@ describe('runStrategy', () => {
         status: TradeStatus.Closed, exitReason: ExitReason.TimeExit,
       },
     ]);
-    expect(Array.from(r.staleExits)).toEqual([0]);
+    expect(Array.from(r.extras.stale_exits)).toEqual([0]);
   });
 
   it('runStrategy returns indicators on the union index and per-column stats', () => {
-    const r = runStrategy(stalePath());
-    expect(r.rvol[25]).toBe(10);
-    expect(r.rvol[19], 'RVOL needs 20 previous bars').toBeNaN();
-    expect(r.atrPct[13]).toBeNaN();
-    expect(r.atrPct[14]).toBeGreaterThan(8);
+    const r = runStrategy(stalePath(), rvolAtr);
+    expect(r.indicators.rvol[25]).toBe(10);
+    expect(r.indicators.rvol[19], 'RVOL needs 20 previous bars').toBeNaN();
+    expect(r.indicators.atr_pct[13]).toBeNaN();
+    expect(r.indicators.atr_pct[14]).toBeGreaterThan(8);
     expect(r.stats.nCols).toBe(1);
     expect(r.stats.values[statIndex('Total Trades')]).toBe(2);
   });
@@ -97,20 +101,57 @@ describe('runStrategy', () => {
     };
     data.close[m] = NaN; // column 1 lacks union row 0 entirely
     for (const k of ['open', 'high', 'low', 'volume'] as const) data[k][m] = NaN;
-    const r = runStrategy(data);
-    expect(r.rvol[m + 26], 'column 1 row 26 = its own bar 25').toBe(10);
-    expect(r.rvol[26], 'column 0 has one more bar of history, same value').toBe(10);
+    const r = runStrategy(data, rvolAtr);
+    expect(r.indicators.rvol[m + 26], 'column 1 row 26 = its own bar 25').toBe(10);
+    expect(r.indicators.rvol[26], 'column 0 has one more bar of history, same value').toBe(10);
     expect(table(r.sim.trades).filter((_, i) => r.sim.trades.col[i] === 1).map((t) => [t.entryIdx, t.exitIdx])).toEqual([[26, 28], [30, 33]]);
   });
 
   it('runStrategy on an empty matrix has no trades', () => {
     const e = new Float64Array(0);
-    const r = runStrategy({ nRows: 0, nCols: 0, open: e, high: e, low: e, close: e, volume: e });
+    const r = runStrategy({ nRows: 0, nCols: 0, open: e, high: e, low: e, close: e, volume: e }, rvolAtr);
     expect(r.sim.trades.length).toBe(0);
-    expect(r.staleExits.length).toBe(0);
+    expect(r.extras.stale_exits.length).toBe(0);
   });
 
-  it('runStrategy rejects invalid params with a UserError', () => {
-    expect(() => runStrategy(stalePath(), { holdBars: 0 })).toThrow('holdBars must be an integer >= 1');
+  it('runStrategy rejects invalid settings with a UserError', () => {
+    expect(() => runStrategy(stalePath(), rvolAtr, { hold_bars: 0 })).toThrow('hold_bars must be an integer >= 1');
+  });
+
+  it("runStrategy(path, rvol_atr, { stop_prices: 'ohlc' }) shows the simulation open/high/low: the stop fills at its level", () => {
+    const close = runStrategy(stalePath(), rvolAtr);
+    const ohlc = runStrategy(stalePath(), rvolAtr, { stop_prices: 'ohlc' });
+    // Row 26's low (100 * 0.94 = 94) is already below the 97 stop level: an intrabar stop at 97, a bar earlier than
+    // the close-only stop at row 27's close of 96.
+    expect(table(close.sim.trades)[0]).toEqual(firstTrade);
+    expect([ohlc.sim.trades.exitIdx[0], ohlc.sim.trades.exitPrice[0], ohlc.sim.trades.exitReason[0]]).toEqual([26, 97, ExitReason.StopLoss]);
+  });
+
+  it('runStrategy(...).pf labels the result: stats per ticker by the given columns and trades with dates', () => {
+    const index = Array.from({ length: 40 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+    const r = runStrategy(stalePath(), rvolAtr, {}, { index, columns: ['AAA'] });
+    expect(r.pf.columns).toEqual(['AAA']);
+    expect(r.pf.stats()[0]['Total Trades']).toBe(2);
+  });
+});
+
+describe('runStrategy checks what a strategy returns', () => {
+  const base = {
+    name: 'bad', description: 'd', fields: ['close'] as const, params: {}, warmup: () => 1,
+    indicators: () => ({}),
+  };
+  const data = () => stalePath();
+  it('runStrategy names the strategy when signals() throws', () => {
+    const s = defineStrategy({ ...base, signals: () => { throw new Error('boom'); } });
+    expect(() => runStrategy(data(), s)).toThrow(StrategyError);
+    expect(() => runStrategy(data(), s)).toThrow('strategy bad: signals() threw boom');
+  });
+  it('runStrategy refuses entries of the wrong length or type, naming the output and the shape', () => {
+    const short = defineStrategy({ ...base, signals: () => ({ entries: new Uint8Array(3), exits: new Uint8Array(40) }) });
+    expect(() => runStrategy(data(), short)).toThrow('strategy bad: signals().entries has 3 values, expected 40 (40 rows x 1 columns, column-major)');
+    const wrongType = defineStrategy({ ...base, signals: () => ({ entries: new Float64Array(40) as never, exits: new Uint8Array(40) }) });
+    expect(() => runStrategy(data(), wrongType)).toThrow('strategy bad: signals().entries must be a Uint8Array of 40 values (40 rows x 1 columns, column-major), got Float64Array');
+    const indicator = defineStrategy({ ...base, indicators: () => ({ x: [1, 2] as never }), signals: () => ({ entries: new Uint8Array(40), exits: new Uint8Array(40) }) });
+    expect(() => runStrategy(data(), indicator)).toThrow('strategy bad: indicator "x" must be a Float64Array of 40 values (40 rows x 1 columns, column-major), got an array');
   });
 });

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeSettings, resolveSettings } from '../../src/strategy/resolveSettings';
+import { strategies } from '../../src/strategies';
 import { cleanup, render } from 'ink-testing-library';
 import { RunView } from '../../src/ui/components/RunView';
 import { memoryLevel } from '../../src/ui/components/MemoryGauge';
@@ -29,7 +31,8 @@ describe('RunView', () => {
         '       1/3       2   210ms    35ms    90ms   141MB      12   55.0%',
         '',
         'vecbt run 7  embedded (127.0.0.1:54329/vecbt)  2020-01-02..2024-12-31',
-        'chunk size 2  params rvolWindow=20 rvolMin=2 atrWindow=14 atrPctMin=3',
+        'chunk size 2  rvol_atr --rvol-window 20 --rvol-min 2 --atr-window 14',
+        '                       --atr-pct-min 3',
         '',
         'chunks   ███████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░         1/3  33%',
         'tickers  ███████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░         2/6  33%',
@@ -99,7 +102,8 @@ describe('RunView', () => {
         '       3/3       2   200ms    40ms   100ms   160MB       9   40.0%',
         '',
         'vecbt run 7  embedded (127.0.0.1:54329/vecbt)  2020-01-02..2024-12-31',
-        'chunk size 2  params rvolWindow=20 rvolMin=2 atrWindow=14 atrPctMin=3',
+        'chunk size 2  rvol_atr --rvol-window 20 --rvol-min 2 --atr-window 14',
+        '                       --atr-pct-min 3',
         '',
         'results  tickers with trades 4/5  trades 21  mean win 47.5%',
         '         median return +0.0%  worst max drawdown 45.0% (FFF)',
@@ -215,15 +219,17 @@ describe('RunView', () => {
     expect(text).not.toContain('top ');
   });
 
-  it('RunView(the default strategy params, 80 columns) wraps them under the params label', () => {
-    const params = { fees: 0.001, size: 'Infinity', slStop: 0.03, tpStop: 'NaN', rvolMin: 2, slTrail: false, exitMode: 'shifted-signal', holdBars: 7, initCash: 100, slippage: 0, atrPctMin: 8, atrWindow: 14, fixedFees: 0, rvolWindow: 20 };
-    const text = frame(fold([{ at: 0, type: 'run:start', payload: { ...START, chunkSize: 500, params } }]));
+  it("RunView(the default settings, 80 columns) wraps them under the strategy's name, as the user spells them, never splitting a flag from its value", () => {
+    const settings = describeSettings(strategies.rvol_atr, resolveSettings(strategies.rvol_atr));
+    const text = frame(fold([{ at: 0, type: 'run:start', payload: { ...START, chunkSize: 500, settings } }]));
     expect(text).toContain(
       [
-        'chunk size 500  params fees=0.001 size=Infinity slStop=0.03 tpStop=NaN rvolMin=2',
-        '                       slTrail=false exitMode=shifted-signal holdBars=7',
-        '                       initCash=100 slippage=0 atrPctMin=8 atrWindow=14',
-        '                       fixedFees=0 rvolWindow=20',
+        'chunk size 500  rvol_atr --rvol-window 20 --rvol-min 2 --atr-window 14',
+        '                         --atr-pct-min 8 --hold-bars 7',
+        '                         --exit-mode shifted-signal --init-cash 100 --size all',
+        '                         --fees 0.001 --fixed-fees 0 --slippage 0 --sl-stop 0.03',
+        '                         --sl-trail false --tp-stop off --time-exit-bars 0',
+        '                         --stop-prices close',
       ].join('\n'),
     );
   });

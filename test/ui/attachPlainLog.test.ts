@@ -19,7 +19,7 @@ describe('attachPlainLog', () => {
     play(runner, clock, [...RUNNING, ...CHUNK_ERROR, ...FINISH]);
     detach();
     expect(lines()).toEqual([
-      'run 7 start target embedded (127.0.0.1:54329/vecbt) dates 2020-01-02..2024-12-31 chunk size 2 tickers 6 chunks 3 memory budget 512MB params rvolWindow=20 rvolMin=2 atrWindow=14 atrPctMin=3',
+      'run 7 start target embedded (127.0.0.1:54329/vecbt) dates 2020-01-02..2024-12-31 chunk size 2 tickers 6 chunks 3 memory budget 512MB strategy rvol_atr --rvol-window 20 --rvol-min 2 --atr-window 14 --atr-pct-min 3',
       'chunk 1/3 2 tickers read 210ms sim 35ms write 90ms rss 141MB trades 12 win 55.0%',
       'chunk 2 error attempt 1: connection reset by peer; retrying in 2000ms',
       'chunk 2/3 2 tickers read 180ms sim 30ms write 80ms rss 150MB trades 0 win n/a skipped 1',

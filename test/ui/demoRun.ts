@@ -44,7 +44,7 @@ async function main() {
   runner.send('run:start', {
     runId: 12, target: 'embedded (127.0.0.1:54329/vecbt)', dateFrom: '2019-01-02', dateTo: '2024-12-31', chunkSize,
     chunksTotal, tickersTotal, chunksDone: 0, tickersDone: 0, resumed: false,
-    params: { rvolWindow: 20, rvolMin: 2, atrWindow: 14, atrPctMin: 3, exitAfterBars: 5 }, memoryBudgetMb: 512,
+    strategy: 'rvol_atr', settings: [{ flag: '--rvol-window', value: '20' }, { flag: '--rvol-min', value: '2' }, { flag: '--atr-window', value: '14' }, { flag: '--atr-pct-min', value: '3' }], memoryBudgetMb: 512,
   });
   let done = 0;
   let status: 'done' | 'aborted' = 'done';

@@ -30,7 +30,7 @@ export const START: RunStartEvent = {
   chunksDone: 0,
   tickersDone: 0,
   resumed: false,
-  params: { rvolWindow: 20, rvolMin: 2, atrWindow: 14, atrPctMin: 3 },
+  strategy: 'rvol_atr', settings: [{ flag: '--rvol-window', value: '20' }, { flag: '--rvol-min', value: '2' }, { flag: '--atr-window', value: '14' }, { flag: '--atr-pct-min', value: '3' }],
   memoryBudgetMb: 512,
 };
 

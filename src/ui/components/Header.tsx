@@ -9,8 +9,8 @@ export interface HeaderProps {
 }
 
 export function Header({ start, width }: HeaderProps) {
-  const lead = `chunk size ${start.chunkSize}  params `;
-  const paramLines = wrapWords(lead, paramPairs(start.params), width, ' '.repeat(lead.length));
+  const lead = `chunk size ${start.chunkSize}  ${start.strategy} `;
+  const paramLines = wrapWords(lead, paramPairs(start.settings), width, ' '.repeat(lead.length));
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -26,6 +26,11 @@ export function Header({ start, width }: HeaderProps) {
       {paramLines.map((line, i) => (
         <Text key={i} wrap="truncate-end" dimColor>
           {line}
+        </Text>
+      ))}
+      {(start.warnings ?? []).map((w, i) => (
+        <Text key={`w${i}`} color="yellow" wrap="truncate-end">
+          {w}
         </Text>
       ))}
     </Box>

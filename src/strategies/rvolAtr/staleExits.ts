@@ -4,8 +4,8 @@
  * before its own `holdBars` have passed (golden case s04). This counts, per column, the closed trades that a
  * *signal* exit ended fewer than `holdBars` rows after their entry.
  */
-import { ExitReason, TradeStatus } from '../portfolio/enums';
-import type { TradeRecords } from '../portfolio/records';
+import { ExitReason, TradeStatus } from '../../portfolio/enums';
+import type { TradeRecords } from '../../portfolio/records';
 
 /**
  * staleExits(trades, nCols, holdBars): Int32Array of stale-exit counts per column.

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCaseFile } from '../../src/io/readCase';
-import { ExitReason, TradeStatus } from '../../src/portfolio/enums';
-import { fromSignals } from '../../src/portfolio/fromSignals';
-import { allocTrades, finishTrades, pushTrade } from '../../src/portfolio/records';
-import { staleExits } from '../../src/strategy/staleExits';
+import { readCaseFile } from '../../../src/io/readCase';
+import { ExitReason, TradeStatus } from '../../../src/portfolio/enums';
+import { fromSignals } from '../../../src/portfolio/fromSignals';
+import { allocTrades, finishTrades, pushTrade } from '../../../src/portfolio/records';
+import { staleExits } from '../../../src/strategies/rvolAtr/staleExits';
 
-const DIR = join(__dirname, '../../data-fixtures/golden');
+const DIR = join(__dirname, '../../../data-fixtures/golden');
 
 describe('staleExits', () => {
   it('staleExits(trades of golden s04, 1, 7) is [1]: the exit at 12 (from entry 5) closes the re-entry from 9', async () => {
