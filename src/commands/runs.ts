@@ -21,6 +21,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const rows = runs.map((r) => [
       String(r.id),
       r.status,
+      r.strategyFile ? `${r.strategy} (${r.strategyFile})` : r.strategy,
       r.createdAt.toISOString().slice(0, 19).replace('T', ' '),
       `${r.dateFrom}..${r.dateTo}`,
       `${r.tickersDone}/${r.tickersTotal}`,
@@ -30,7 +31,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       formatRunWorkers(workers.get(r.id)),
       r.error ?? '',
     ]);
-    io.stdout.write(table(['id', 'status', 'created (UTC)', 'dates', 'tickers', 'chunk', 'elapsed', 'peak rss', 'workers', 'error'], rows));
+    io.stdout.write(table(['id', 'status', 'strategy', 'created (UTC)', 'dates', 'tickers', 'chunk', 'elapsed', 'peak rss', 'workers', 'error'], rows));
     const live = (await listWorkers(db.pool, 30)).filter((w) => !w.stoppedAt);
     if (live.length) {
       const describe = (w: (typeof live)[number]) =>
