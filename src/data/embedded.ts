@@ -243,7 +243,70 @@ async function ensureDatabase(port: number): Promise<void> {
   }
 }
 
-/** Starts (initialising on first use) the embedded cluster and ensures the `vecbt` database exists. */
+/**
+ * Initialises `dir` once, even when several vecbt processes start on a fresh directory at the same time:
+ * the first takes `<dir>.initlock` (exclusive create) and runs initdb, the others wait for it.
+ */
+async function initialiseOnce(dir: string, bin: string, owner: Owner | undefined, logFile: string): Promise<void> {
+  const lock = `${dir}.initlock`;
+  const until = Date.now() + START_MS;
+  for (;;) {
+    if (existsSync(join(dir, 'PG_VERSION')) && !existsSync(lock)) return;
+    try {
+      closeSync(openSync(lock, 'wx'));
+      writeFileSync(lock, String(process.pid));
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(lock, 'utf8').trim() || 0);
+      if (holder && !pidAlive(holder)) rmSync(lock, { force: true }); // left by a process that died initialising
+      else if (Date.now() > until) throw new UserError(`another vecbt has been initialising ${dir} for ${START_MS / 1000} s (pid ${holder}); if none is, delete ${lock}`, 1);
+      await sleep(100);
+    }
+  }
+  try {
+    if (!existsSync(join(dir, 'PG_VERSION'))) await initCluster(dir, bin, owner, logFile);
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/**
+ * Who may stop the shared server: every vecbt process using it holds a shared advisory lock on this key
+ * (in the `postgres` database) on a connection of its own for as long as it runs; a process that ends and
+ * can then take the lock exclusively is the last user, and stops the server. A process that dies without
+ * closing (SIGKILL) loses its lock with its connection, so the next vecbt to end stops the server instead.
+ */
+const USERS_LOCK = 7_271_009;
+
+const isGoingAway = (err: unknown) => {
+  const code = (err as { code?: string })?.code ?? '';
+  // refused/reset: not up (any more); 57P01-03: shutting down or starting; 08xxx: the connection broke
+  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08') ||
+    /Connection terminated|terminating connection/i.test((err as Error)?.message ?? '');
+};
+
+/** Connects to the server on `port` and registers this process as one of its users (see USERS_LOCK). */
+async function joinServer(port: number): Promise<pg.Client> {
+  const c = new pg.Client({ host: '127.0.0.1', port, user: USER, password: PASSWORD, database: 'postgres', application_name: 'vecbt (embedded users lock)' });
+  // The server going down under us (the last user stopping it meanwhile) is answered by the failing query.
+  c.on('error', () => undefined);
+  try {
+    await c.connect();
+    // Waits only while a last user holds it exclusively, i.e. until that user's shutdown ends this session.
+    await c.query('SELECT pg_advisory_lock_shared($1)', [USERS_LOCK]);
+    return c;
+  } catch (err) {
+    await c.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Starts (initialising on first use) the embedded cluster of `dir`, or joins it when another vecbt process
+ * already runs it (its port read from postmaster.pid), and ensures the `vecbt` database exists. `stop()`
+ * leaves the server to the other users, or stops it when this process is the last one.
+ */
 export async function startEmbedded(opts: { dir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedDb> {
   const dir = resolve(opts.dir ?? '.vecbt/pg');
   const logFile = `${dir}.log`;
@@ -255,32 +318,66 @@ export async function startEmbedded(opts: { dir?: string; log?: (line: string) =
     const changed = grantTraverse([dirname(dir), bin]);
     if (changed.length) opts.log?.(`vecbt: running as root; gave the postgres user traverse access (o+x) to ${changed.join(', ')}`);
   }
-  if (!existsSync(join(dir, 'PG_VERSION'))) await initCluster(dir, bin, owner, logFile);
-  // A crashed earlier server can leave postmaster.pid behind; PostgreSQL refuses to start over it.
-  const running = readPostmasterPid(dir);
-  if (running && !pidAlive(running.pid)) rmSync(join(dir, 'postmaster.pid'), { force: true });
-  else if (running) {
-    throw new UserError(`the embedded PostgreSQL in ${dir} is already running (pid ${running.pid}); wait for the other vecbt to finish, or set DATABASE_URL`);
+  await initialiseOnce(dir, bin, owner, logFile);
+  const until = Date.now() + START_MS;
+  let lastError: unknown;
+  for (;;) {
+    if (Date.now() > until) {
+      const info = readPostmasterPid(dir);
+      throw new UserError(
+        `could not reach the embedded PostgreSQL in ${dir} within ${START_MS / 1000} s` +
+          (info ? ` (postmaster.pid names pid ${info.pid}, port ${info.port}, status '${info.status}'; if no PostgreSQL runs there, delete ${join(dir, 'postmaster.pid')})` : '') +
+          (lastError ? `: ${(lastError as Error).message}` : '') + `; or set DATABASE_URL`,
+        1,
+      );
+    }
+    let info = readPostmasterPid(dir);
+    if (info && !pidAlive(info.pid)) {
+      // Left by a server that crashed (or a reboot): PostgreSQL would refuse to start over it.
+      rmSync(join(dir, 'postmaster.pid'), { force: true });
+      info = null;
+    }
+    if (!info) {
+      const started = await spawnServer(dir, bin, owner, logFile);
+      if (started === 'taken') continue; // another vecbt started it first: join that one
+      info = { pid: started.pid, port: started.port, status: 'ready' };
+    } else if (info.status !== 'ready') {
+      await sleep(100); // starting, or stopping (its last user ending): look again
+      continue;
+    }
+    let users: pg.Client;
+    try {
+      users = await joinServer(info.port);
+      await ensureDatabase(info.port);
+    } catch (err) {
+      if (!isGoingAway(err)) throw err;
+      lastError = err;
+      await sleep(100);
+      continue;
+    }
+    return embeddedHandle(dir, info.port, users);
   }
-  const started = await spawnServer(dir, bin, owner, logFile);
-  if (started === 'taken') {
-    throw new UserError(`the embedded PostgreSQL in ${dir} is already running; wait for the other vecbt to finish, or set DATABASE_URL`);
-  }
-  const { pid, port } = started;
-  try {
-    await ensureDatabase(port);
-  } catch (err) {
-    await stopServer(dir, pid).catch(() => undefined);
-    throw err;
-  }
-  let stopped = false;
+}
+
+function embeddedHandle(dir: string, port: number, users: pg.Client): EmbeddedDb {
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    try {
+      // While we hold it shared, the exclusive lock is granted only if no other session holds it (our own
+      // shared lock does not conflict): then no other vecbt uses the server and new ones wait on it.
+      const { rows } = await users.query<{ last: boolean }>('SELECT pg_try_advisory_lock($1) AS last', [USERS_LOCK]);
+      if (!rows[0].last) return;
+      const info = readPostmasterPid(dir);
+      if (info && info.port === port) await stopServer(dir, info.pid);
+    } catch (err) {
+      if (!isGoingAway(err)) throw err; // already stopped under us: nothing to do
+    } finally {
+      await users.end().catch(() => undefined);
+    }
+  };
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     label: `embedded (127.0.0.1:${port}/${DATABASE})`,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await stopServer(dir, pid);
-    },
+    stop: () => (stopping ??= stop()),
   };
 }

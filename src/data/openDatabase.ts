@@ -1,6 +1,7 @@
 /**
  * Opening the database the commands work on: DATABASE_URL when set, else the embedded default
- * (`./.vecbt/pg`). One Pool per process; `close()` ends the pool and stops the embedded server.
+ * (`./.vecbt/pg`, shared by the vecbt processes of that directory). One Pool per process; `close()` ends the
+ * pool and leaves the embedded server (stopping it when this process is its last user).
  */
 import pg from 'pg';
 import { UserError } from '../errors';
@@ -15,6 +16,11 @@ export interface Database {
   target: string;
   embedded: boolean;
   close(): Promise<void>;
+  /**
+   * On a stop signal, without waiting for the pool's clients (a query in flight): leaves the embedded server
+   * (stopping it when this process is its last user, which ends our own sessions too). A no-op on DATABASE_URL.
+   */
+  abandon?(): Promise<void>;
 }
 
 function describeConnectError(err: unknown, target: string): UserError {
@@ -57,5 +63,5 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
     await close();
     throw describeConnectError(err, label);
   }
-  return { pool, target: label, embedded: !!embedded, close };
+  return { pool, target: label, embedded: !!embedded, close, abandon: async () => embedded?.stop() };
 }

@@ -59,12 +59,17 @@ export function embeddedPid(home: string): number | null {
   return pid > 0 ? pid : null;
 }
 
+/** Whether `pid` runs (a zombie, exited but not yet reaped by an init that reaps slowly, does not). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): alive as far as we can tell
   }
 }
 
