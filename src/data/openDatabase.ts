@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { UserError } from '../errors';
-import { maskPassword, poolConfigFromUrl } from './connection';
+import { maskPassword, parseConnectionString } from './connection';
 import { startEmbedded, type EmbeddedDb } from './embedded';
 
 export { isConnectionError } from './isConnectionError';
@@ -23,13 +23,13 @@ export interface Database {
   abandon?(): Promise<void>;
 }
 
-function describeConnectError(err: unknown, target: string): UserError {
+function describeConnectError(err: unknown, target: string, url: string): UserError {
   const e = err as { code?: string; message?: string };
   const why = e?.code === 'ECONNREFUSED' ? 'connection refused: is PostgreSQL running there?'
     : e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN' ? 'host not found: check the host name in DATABASE_URL'
     : e?.code === '28P01' ? 'password authentication failed: check the user and password in DATABASE_URL'
     : e?.code === '3D000' ? 'database does not exist: create it or fix the database name in DATABASE_URL'
-    : maskPassword(e?.message ?? String(err));
+    : maskPassword(e?.message ?? String(err), [url]);
   return new UserError(`cannot connect to PostgreSQL at ${target} (${why})`, 1);
 }
 
@@ -40,13 +40,13 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
   let label: string;
   if (url) {
     connUrl = url;
-    label = poolConfigFromUrl(url).target.label;
+    label = parseConnectionString(url).target.label;
   } else {
     embedded = await startEmbedded({ dir: opts.embeddedDir, log: (line) => process.stderr.write(line + '\n') });
     connUrl = embedded.url;
     label = embedded.label;
   }
-  const { config } = poolConfigFromUrl(connUrl, { max: opts.max ?? 4, connectionTimeoutMillis: 10_000 });
+  const { config } = parseConnectionString(connUrl, { max: opts.max ?? 4, connectionTimeoutMillis: 10_000 });
   const pool = new pg.Pool(config);
   // An idle client dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -61,7 +61,7 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
     c.release();
   } catch (err) {
     await close();
-    throw describeConnectError(err, label);
+    throw describeConnectError(err, label, connUrl);
   }
   return { pool, target: label, embedded: !!embedded, close, abandon: async () => embedded?.stop() };
 }
