@@ -48,5 +48,5 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout.write(table(TABLE_COLUMNS, rows.map((row) => TABLE_COLUMNS.map((c) => fmt(row[c]))), (i) => i >= 2 && i <= 9));
     }
     return 0;
-  });
+  }, { readOnly: true });
 }

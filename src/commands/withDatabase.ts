@@ -1,8 +1,12 @@
 /**
  * `withDatabase`: what every database command runs inside: opens DATABASE_URL or the embedded default,
- * migrates when asked, and always closes (leaving the embedded server, stopping it when last) in `finally`.
+ * migrates (a command that writes) or checks that the vecbt tables are current without writing anything (a
+ * command that only reads: a SELECT-only role or a read-only session can run it), turns the database errors
+ * a user can fix into one-line UserErrors, and always closes (leaving the embedded server, stopping it when
+ * last) in `finally`.
  */
-import { migrate } from '../data/migrate';
+import { assertSchemaCurrent, migrate } from '../data/migrate';
+import { describeDatabaseError } from '../data/describeDatabaseError';
 import { openDatabase, type Database } from '../data/openDatabase';
 
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
@@ -22,14 +26,29 @@ function onStopSignal(db: Database): (sig: NodeJS.Signals) => void {
   };
 }
 
-/** Opens the database (migrating it unless `migrate: false`), runs `fn`, always closes. */
-export async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+export interface WithDatabaseOptions {
+  /** false: neither migrate nor check the schema (`vecbt db migrate` itself). */
+  migrate?: boolean;
+  /**
+   * The command only reads: on DATABASE_URL never migrate, and refuse in one line when the vecbt tables are
+   * missing or older (the embedded database, vecbt's own, is migrated as for any command).
+   */
+  readOnly?: boolean;
+}
+
+/** Opens the database, migrates it (or checks it, `readOnly`), runs `fn`, always closes. */
+export async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: WithDatabaseOptions = {}): Promise<T> {
   const db = await openDatabase();
   const onSignal = db.embedded ? onStopSignal(db) : undefined;
   if (onSignal) for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, onSignal);
   try {
-    if (opts.migrate !== false) await migrate(db.pool);
+    // The embedded database is vecbt's own: there a read command migrates as any other, so a fresh
+    // directory answers `vecbt runs` with "no runs yet" rather than "no vecbt tables".
+    if (opts.readOnly && !db.embedded) await assertSchemaCurrent(db.pool, db.target);
+    else if (opts.migrate !== false) await migrate(db.pool);
     return await fn(db);
+  } catch (err) {
+    throw describeDatabaseError(err, { target: db.target, role: db.role ?? 'postgres', writes: !opts.readOnly }) ?? err;
   } finally {
     if (onSignal) for (const sig of ['SIGINT', 'SIGTERM'] as const) process.off(sig, onSignal);
     await db.close();

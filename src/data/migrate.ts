@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Pool } from 'pg';
+import { UserError } from '../errors';
+import type { Queryable } from './queryable';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 /** Arbitrary constant: the advisory lock key of the migrator. */
@@ -25,8 +27,43 @@ export function listMigrations(dir = DIR): Migration[] {
     .map((f) => ({ id: Number(f.split('_')[0]), name: f.replace(/\.sql$/, ''), sql: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** Applies the pending migrations; returns the names applied now (empty when up to date). */
+/**
+ * The migrations of this version not recorded in `vecbt_migrations` (all of them when the table is missing).
+ * Reads only: a SELECT-only role or a read-only session can ask.
+ */
+export async function pendingMigrations(db: Queryable): Promise<{ schema: boolean; pending: Migration[] }> {
+  const { rows } = await db.query<{ schema: boolean }>(`SELECT to_regclass('vecbt_migrations') IS NOT NULL AS schema`);
+  if (!rows[0].schema) return { schema: false, pending: listMigrations() };
+  const applied = await db.query<{ id: number }>('SELECT id FROM vecbt_migrations');
+  const done = new Set(applied.rows.map((r) => r.id));
+  return { schema: true, pending: listMigrations().filter((m) => !done.has(m.id)) };
+}
+
+/**
+ * For the commands that only read (`vecbt runs`, `vecbt results`): a UserError naming the fix when the
+ * vecbt tables of `target` are missing or older than this version; they are never migrated from here.
+ */
+export async function assertSchemaCurrent(db: Queryable, target: string): Promise<void> {
+  const { schema, pending } = await pendingMigrations(db);
+  if (!schema) {
+    throw new UserError(
+      `${target} has no vecbt tables (no run was ever made there); create them with: npx vecbt db migrate (as a role that may CREATE in the schema), or check that DATABASE_URL names the right database`,
+    );
+  }
+  if (pending.length) {
+    throw new UserError(
+      `the vecbt tables of ${target} are older than this vecbt (missing migration${pending.length > 1 ? 's' : ''} ${pending.map((m) => m.name).join(', ')}); ` +
+        'upgrade them with: npx vecbt db migrate (as a role that may CREATE in the schema)',
+    );
+  }
+}
+
+/**
+ * Applies the pending migrations; returns the names applied now (empty when up to date). Up to date is
+ * found by reading alone, without the lock or any DDL, so a role that may not CREATE can still run.
+ */
 export async function migrate(pool: Pool): Promise<string[]> {
+  if (!(await pendingMigrations(pool)).pending.length) return [];
   const client = await pool.connect();
   const applied: string[] = [];
   try {

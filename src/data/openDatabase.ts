@@ -15,6 +15,8 @@ export interface Database {
   /** host:port/db or "embedded (127.0.0.1:PORT/vecbt)": safe to print. */
   target: string;
   embedded: boolean;
+  /** The role we connect as (for messages such as which role to GRANT to). */
+  role?: string;
   close(): Promise<void>;
   /**
    * On a stop signal, without waiting for the pool's clients (a query in flight): leaves the embedded server
@@ -47,6 +49,8 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
     label = embedded.label;
   }
   const { config } = parseConnectionString(connUrl, { max: opts.max ?? 4, connectionTimeoutMillis: 10_000 });
+  // node-postgres' own default when the URL names no user
+  const role = config.user ?? process.env.PGUSER ?? (process.platform === 'win32' ? process.env.USERNAME : process.env.USER) ?? 'postgres';
   const pool = new pg.Pool(config);
   // An idle client dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
@@ -63,5 +67,5 @@ export async function openDatabase(opts: { url?: string; embeddedDir?: string; m
     await close();
     throw describeConnectError(err, label, connUrl);
   }
-  return { pool, target: label, embedded: !!embedded, close, abandon: async () => embedded?.stop() };
+  return { pool, target: label, embedded: !!embedded, role, close, abandon: async () => embedded?.stop() };
 }
