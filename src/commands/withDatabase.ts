@@ -5,9 +5,30 @@
  * a user can fix into one-line UserErrors, and always closes (leaving the embedded server, stopping it when
  * last) in `finally`.
  */
-import { assertSchemaCurrent, migrate } from '../data/migrate';
-import { describeDatabaseError } from '../data/describeDatabaseError';
+import { migrate, pendingMigrations } from '../data/migrate';
+import type { Queryable } from '../data/queryable';
+import { UserError } from '../errors';
+import { describeDatabaseError } from './describeDatabaseError';
 import { openDatabase, type Database } from '../data/openDatabase';
+
+/**
+ * For the commands that only read (`vecbt runs`, `vecbt results`): a UserError naming the fix when the
+ * vecbt tables of `target` are missing or older than this version; they are never migrated from here.
+ */
+export async function assertSchemaCurrent(db: Queryable, target: string): Promise<void> {
+  const { schema, pending } = await pendingMigrations(db);
+  if (!schema) {
+    throw new UserError(
+      `${target} has no vecbt tables (no run was ever made there); create them with: npx vecbt db migrate (as a role that may CREATE in the schema), or check that DATABASE_URL names the right database`,
+    );
+  }
+  if (pending.length) {
+    throw new UserError(
+      `the vecbt tables of ${target} are older than this vecbt (missing migration${pending.length > 1 ? 's' : ''} ${pending.map((m) => m.name).join(', ')}); ` +
+        'upgrade them with: npx vecbt db migrate (as a role that may CREATE in the schema)',
+    );
+  }
+}
 
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
@@ -48,7 +69,7 @@ export async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: Wi
     else if (opts.migrate !== false) await migrate(db.pool);
     return await fn(db);
   } catch (err) {
-    throw describeDatabaseError(err, { target: db.target, role: db.role ?? 'postgres', writes: !opts.readOnly }) ?? err;
+    throw describeDatabaseError(err, { target: db.target, role: db.role ?? 'postgres', writes: !opts.readOnly, lockTimeoutSeconds: db.lockTimeoutSeconds }) ?? err;
   } finally {
     if (onSignal) for (const sig of ['SIGINT', 'SIGTERM'] as const) process.off(sig, onSignal);
     await db.close();

@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Pool } from 'pg';
-import { UserError } from '../errors';
 import type { Queryable } from './queryable';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -40,25 +39,6 @@ export async function pendingMigrations(db: Queryable): Promise<{ schema: boolea
 }
 
 /**
- * For the commands that only read (`vecbt runs`, `vecbt results`): a UserError naming the fix when the
- * vecbt tables of `target` are missing or older than this version; they are never migrated from here.
- */
-export async function assertSchemaCurrent(db: Queryable, target: string): Promise<void> {
-  const { schema, pending } = await pendingMigrations(db);
-  if (!schema) {
-    throw new UserError(
-      `${target} has no vecbt tables (no run was ever made there); create them with: npx vecbt db migrate (as a role that may CREATE in the schema), or check that DATABASE_URL names the right database`,
-    );
-  }
-  if (pending.length) {
-    throw new UserError(
-      `the vecbt tables of ${target} are older than this vecbt (missing migration${pending.length > 1 ? 's' : ''} ${pending.map((m) => m.name).join(', ')}); ` +
-        'upgrade them with: npx vecbt db migrate (as a role that may CREATE in the schema)',
-    );
-  }
-}
-
-/**
  * Applies the pending migrations; returns the names applied now (empty when up to date). Up to date is
  * found by reading alone, without the lock or any DDL, so a role that may not CREATE can still run.
  */
@@ -67,7 +47,12 @@ export async function migrate(pool: Pool): Promise<string[]> {
   const client = await pool.connect();
   const applied: string[] = [];
   try {
+    // Another process migrating (an index build on a large table takes a while) is waited for, whatever
+    // lock_timeout (VECBT_LOCK_TIMEOUT) the session has; the migrations' own DDL keeps it.
+    const { rows: lt } = await client.query<{ t: string }>("SELECT current_setting('lock_timeout') AS t");
+    await client.query("SELECT set_config('lock_timeout', '0', false)");
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK]);
+    await client.query("SELECT set_config('lock_timeout', $1, false)", [lt[0].t]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS vecbt_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );

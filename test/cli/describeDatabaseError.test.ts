@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDatabaseError } from '../../src/data/describeDatabaseError';
+import { describeDatabaseError } from '../../src/commands/describeDatabaseError';
 
 const ctx = { target: 'db.example.com:5432/prod', role: 'bob', writes: true, lockTimeoutSeconds: 5 };
 const msg = (err: unknown, c = ctx) => describeDatabaseError(err, c)?.message;
