@@ -6,7 +6,9 @@
  *                          many bars, and how to fix it).
  *
  * Policy (docs/reliability.md):
- *   skipped   open/high/low/close NaN, zero or negative on a bar; high < low; close outside [low, high]
+ *   skipped   +-Infinity in any of the five fields (float8 holds it; nothing computed from it means anything,
+ *             and the reason names it alone: the other checks' view of an infinite bar is noise);
+ *             open/high/low/close NaN, zero or negative on a bar; high < low; close outside [low, high]
  *             (relative tolerance BAR_CHECKS.rangeRelTol); negative volume.
  *   warning   the ticker's data stops before the run's last date (positions are valued at the last close,
  *             as vectorbt does); a close-to-close jump beyond BAR_CHECKS.jumpRatio either way (an unadjusted
@@ -29,13 +31,49 @@ export interface BarVerdict {
 }
 
 const FIELDS = ['open', 'high', 'low', 'close'] as const;
+const OHLCV = ['open', 'high', 'low', 'close', 'volume'] as const;
+
+interface Infinities {
+  /** bars with an infinite value in any field */
+  count: number;
+  /** the first such bar: its row, field (index into OHLCV) and value */
+  row: number;
+  field: number;
+  value: number;
+}
+
+/** Bars of one column holding +-Infinity (a second, cheap pass: the fault kernel treats Infinity as a price). */
+function infinities1d(cols: readonly Float64Array[]): Infinities {
+  const out: Infinities = { count: 0, row: -1, field: -1, value: NaN };
+  const n = cols[0].length;
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < cols.length; k++) {
+      const x = cols[k][i];
+      if (x === Infinity || x === -Infinity) {
+        if (out.count++ === 0) {
+          out.row = i;
+          out.field = k;
+          out.value = x;
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 const more = (n: number, what = '') => (n > 1 ? ` (and ${n - 1} more bar${n > 2 ? 's' : ''}${what})` : '');
 /** 12.5, 0.08: at most 4 significant digits, no trailing zeros */
 const num = (x: number) => String(Number(x.toPrecision(4)));
 
+const fix = (ticker: string) => `fix or delete those rows of ${ticker} in daily_market_data, or set tickers.active = false for ${ticker}`;
+
 /** The reason of a skipped ticker, or null when its bars are usable. */
-function skipReason(ticker: string, f: BarFaultCounts, iso: (row: number) => string): string | null {
+function skipReason(ticker: string, f: BarFaultCounts, inf: Infinities, iso: (row: number) => string): string | null {
+  if (inf.count) {
+    const sign = inf.value > 0 ? '+' : '-';
+    return `${OHLCV[inf.field]} is ${sign}Infinity on ${iso(inf.row)}${more(inf.count, ' with an infinite value')}; ${fix(ticker)}`;
+  }
   const parts: string[] = [];
   const { count, first } = f;
   if (count[BarFault.BadPrice]) {
@@ -46,7 +84,7 @@ function skipReason(ticker: string, f: BarFaultCounts, iso: (row: number) => str
   if (count[BarFault.CloseOutsideRange]) parts.push(`close outside [low, high] on ${iso(first[BarFault.CloseOutsideRange])}${more(count[BarFault.CloseOutsideRange])}`);
   if (count[BarFault.NegativeVolume]) parts.push(`volume < 0 on ${iso(first[BarFault.NegativeVolume])}${more(count[BarFault.NegativeVolume])}`);
   if (!parts.length) return null;
-  return `${parts.join('; ')}; fix or delete those rows of ${ticker} in daily_market_data, or set tickers.active = false for ${ticker}`;
+  return `${parts.join('; ')}; ${fix(ticker)}`;
 }
 
 /** The warning of a simulated ticker, or null. */
@@ -92,15 +130,9 @@ export function validateBars(
   for (let c = 0; c < nCols; c++) {
     const a = c * nRows;
     const b = a + nRows;
-    const f = barFaults1d(
-      data.open.subarray(a, b),
-      data.high.subarray(a, b),
-      data.low.subarray(a, b),
-      data.close.subarray(a, b),
-      data.volume.subarray(a, b),
-      checks,
-    );
-    const skip = skipReason(symbols[c], f, iso);
+    const cols = [data.open, data.high, data.low, data.close, data.volume].map((x) => x.subarray(a, b));
+    const f = barFaults1d(cols[0], cols[1], cols[2], cols[3], cols[4], checks);
+    const skip = skipReason(symbols[c], f, infinities1d(cols), iso);
     out[c] = skip ? { status: 'skipped', reason: skip } : { status: 'ok', reason: warning(f, iso, nRows) };
   }
   return out;
