@@ -23,7 +23,7 @@ export interface DatabaseErrorContext {
  * // 'h:5432/db is read-only (default_transaction_read_only is on, or it is a standby): this command writes; ...'
  */
 export function describeDatabaseError(err: unknown, ctx: DatabaseErrorContext): UserError | undefined {
-  const e = err as { code?: string; message?: string };
+  const e = err as { code?: string; message?: string; table?: string; column?: string };
   const code = typeof e?.code === 'string' ? e.code : '';
   const message = e?.message ?? '';
   switch (code) {
@@ -54,6 +54,11 @@ export function describeDatabaseError(err: unknown, ctx: DatabaseErrorContext): 
       return new UserError(
         `a query on ${ctx.target} ran longer than the server's statement_timeout and was cancelled; raise it for vecbt: ` +
           `ALTER ROLE ${ctx.role} SET statement_timeout = '30min' (0 = no limit), or PGOPTIONS='-c statement_timeout=0' in vecbt's environment`,
+      );
+    case '23502': // not_null_violation: a user's tickers.active NOT NULL without a default
+      if (e.table !== 'tickers' || e.column !== 'active') return undefined;
+      return new UserError(
+        'tickers.active is NOT NULL without a default, and vecbt db load / db synth add tickers naming only the symbol; give it the default of the data contract: ALTER TABLE tickers ALTER COLUMN active SET DEFAULT true',
       );
     case '53300': // too_many_connections
       return new UserError(`${ctx.target} refuses more connections (${message}); close other sessions, lower vecbt worker --concurrency, or raise max_connections`);

@@ -9,6 +9,7 @@ import { migrate, pendingMigrations } from '../data/migrate';
 import type { Queryable } from '../data/queryable';
 import { UserError } from '../errors';
 import { describeDatabaseError } from './describeDatabaseError';
+import { tickersActiveDefault } from '../data/tickersActiveDefault';
 import { openDatabase, type Database } from '../data/openDatabase';
 
 /**
@@ -28,6 +29,20 @@ export async function assertSchemaCurrent(db: Queryable, target: string): Promis
         'upgrade them with: npx vecbt db migrate (as a role that may CREATE in the schema)',
     );
   }
+}
+
+/**
+ * After a command that writes: a warning on stderr when `tickers.active` has no default (see
+ * tickersActiveDefault). The run counts NULL as active, so nothing is lost; the user learns why their table
+ * fills with NULLs and how to make it explicit.
+ */
+async function warnActiveWithoutDefault(db: Database): Promise<void> {
+  const { hasDefault, nulls } = await tickersActiveDefault(db.pool).catch(() => ({ hasDefault: true, nulls: 0 }));
+  if (hasDefault) return;
+  process.stderr.write(
+    `vecbt: warning: tickers.active has no default, so tickers added without it (vecbt db load, db synth) get NULL, which vecbt counts as active (${nulls} ticker${nulls === 1 ? ' is' : 's are'} NULL now); ` +
+      'to make it explicit: ALTER TABLE tickers ALTER COLUMN active SET DEFAULT true; UPDATE tickers SET active = true WHERE active IS NULL\n',
+  );
 }
 
 const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
@@ -67,7 +82,9 @@ export async function withDatabase<T>(fn: (db: Database) => Promise<T>, opts: Wi
     // directory answers `vecbt runs` with "no runs yet" rather than "no vecbt tables".
     if (opts.readOnly && !db.embedded) await assertSchemaCurrent(db.pool, db.target);
     else if (opts.migrate !== false) await migrate(db.pool);
-    return await fn(db);
+    const result = await fn(db);
+    if (!opts.readOnly) await warnActiveWithoutDefault(db);
+    return result;
   } catch (err) {
     throw describeDatabaseError(err, { target: db.target, role: db.role ?? 'postgres', writes: !opts.readOnly, lockTimeoutSeconds: db.lockTimeoutSeconds }) ?? err;
   } finally {
