@@ -131,6 +131,39 @@ describe('startEmbedded with a server already running in the same directory', ()
 });
 
 describe('a stop signal to a command on the embedded database', () => {
+  it('Ctrl+C (SIGINT to the process group) of vecbt run: the chunk in progress commits, the run is aborted, exit 0, the server stopped', async () => {
+    const home = newHome();
+    const synth = await vecbt(['db', 'synth', '--tickers', '60', '--days', '300'], { databaseUrl: null, cwd: home });
+    expect(synth.code, synth.err).toBe(0);
+    // Its own process group, as a shell gives a foreground job: the terminal's SIGINT reaches the whole group.
+    const child = spawn(process.execPath, [VECBT_BIN, 'run', '--no-tui', '--chunk-size', '3'], { cwd: home, env: cliEnv(null), detached: true });
+    let out = '';
+    let err = '';
+    let sent = false;
+    child.stdout.on('data', (d) => {
+      out += d.toString();
+      if (!sent && /^chunk 1\//m.test(out)) {
+        sent = true;
+        process.kill(-child.pid!, 'SIGINT');
+      }
+    });
+    child.stderr.on('data', (d) => (err += d.toString()));
+    const code = await new Promise<number | null>((res) => child.on('close', (c) => res(c)));
+    expect(code, err).toBe(0);
+    expect(out).toMatch(/npx vecbt run --resume \d+/);
+    expect(embeddedPid(home), 'stopped by its last user').toBeNull();
+    const db = await openDatabase({ embeddedDir: join(home, '.vecbt', 'pg') });
+    try {
+      const { rows } = await db.pool.query(`SELECT status, tickers_done FROM vecbt_runs`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].status, 'aborted after the chunk in progress (the server outlived the Ctrl+C)').toBe('aborted');
+      expect(rows[0].tickers_done % 3, 'whole chunks only').toBe(0);
+      expect(rows[0].tickers_done).toBeGreaterThan(0);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('vecbt db load gets SIGINT mid-load: exit 130, the server stopped, nothing loaded', async () => {
     const home = newHome();
     const csv = join(home, 'big.csv');
