@@ -55,6 +55,12 @@ export function describeDatabaseError(err: unknown, ctx: DatabaseErrorContext): 
         `a query on ${ctx.target} ran longer than the server's statement_timeout and was cancelled; raise it for vecbt: ` +
           `ALTER ROLE ${ctx.role} SET statement_timeout = '30min' (0 = no limit), or PGOPTIONS='-c statement_timeout=0' in vecbt's environment`,
       );
+    case '22008': // datetime_field_overflow: year 0000, or a date the calendar lacks, reaching the server
+      return new UserError(`${message}; a date must be a real calendar date from 0001-01-01 to 9999-12-31 (there is no year 0000): fix it in the input`);
+    case '22021': // character_not_in_repertoire: a NUL byte or invalid UTF-8 in a text value
+      return new UserError(
+        `${message}; text must be valid UTF-8 without NUL bytes: remove the NUL (a ticker with \\0?), or convert the file (e.g. iconv -f latin1 -t utf-8 in.csv > out.csv)`,
+      );
     case '23502': // not_null_violation: a user's tickers.active NOT NULL without a default
       if (e.table !== 'tickers' || e.column !== 'active') return undefined;
       return new UserError(

@@ -32,6 +32,13 @@ describe('describeDatabaseError', () => {
     expect(msg({ code: '57014', message: 'canceling statement due to user request' })).toBeUndefined();
   });
 
+  it('describeDatabaseError(22008 year 0000, 22021 a NUL byte) keeps the server\'s text and adds the fix', () => {
+    expect(msg({ code: '22008', message: 'date/time field value out of range: "0000-01-03"' })).toBe(
+      'date/time field value out of range: "0000-01-03"; a date must be a real calendar date from 0001-01-01 to 9999-12-31 (there is no year 0000): fix it in the input',
+    );
+    expect(msg({ code: '22021', message: 'invalid byte sequence for encoding "UTF8": 0x00' })).toMatch(/^invalid byte sequence for encoding "UTF8": 0x00; text must be valid UTF-8 without NUL bytes: /);
+  });
+
   it('describeDatabaseError(a syntax error, a plain Error, null) is undefined: not the user\'s to fix', () => {
     expect([msg({ code: '42601', message: 'syntax error' }), msg(new Error('boom')), msg(null)]).toEqual([undefined, undefined, undefined]);
   });

@@ -7,6 +7,9 @@
  *   - `--from` later than the data (a `done` run over an inverted range)
  *   - +-Infinity prices or volumes in daily_market_data (`ok` with a NULL drawdown)
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 import { vecbt } from '../helpers/vecbtCli';
@@ -103,6 +106,27 @@ describe('tickers.active NOT NULL without a default', () => {
     });
     const { rows } = await d.pool.query('SELECT (SELECT count(*) FROM tickers)::int AS t, (SELECT count(*) FROM daily_market_data)::int AS b');
     expect(rows[0]).toEqual({ t: 0, b: 0 });
+  });
+});
+
+describe('values PostgreSQL refuses, reaching it from a file', () => {
+  it('vecbt db load of a year-0000 date or a NUL in a ticker: one line naming the value, exit 2 (was unexpected error, exit 1), nothing written', async () => {
+    const d = await fresh();
+    const dir = mkdtempSync(join(tmpdir(), 'vecbt-contract-'));
+    const cases: [string, string, string][] = [
+      ['y0.csv', 'AAA,0000-01-03,1,2,0.5,1.5,100', '0000-01-03'],
+      ['nul.csv', 'A\u0000B,2020-01-03,1,2,0.5,1.5,100', 'NUL'],
+    ];
+    for (const [name, row, mention] of cases) {
+      writeFileSync(join(dir, name), `ticker,date,open,high,low,close,volume\n${row}\n`);
+      const r = await vecbt(['db', 'load', join(dir, name)], { databaseUrl: d.url });
+      expect(r.code, `${name}: ${r.err}`).toBe(2);
+      expect(r.err.trim().split('\n'), name).toHaveLength(1);
+      expect(r.err, name).toContain(mention);
+      expect(r.err, name).not.toContain('unexpected error');
+    }
+    const { rows } = await d.pool.query('SELECT count(*)::int AS n FROM daily_market_data');
+    expect(rows[0].n).toBe(0);
   });
 });
 
