@@ -281,8 +281,9 @@ const USERS_LOCK = 7_271_009;
 
 const isGoingAway = (err: unknown) => {
   const code = (err as { code?: string })?.code ?? '';
-  // refused/reset: not up (any more); 57P01-03: shutting down or starting; 08xxx: the connection broke
-  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03'].includes(code) || code.startsWith('08') ||
+  // refused/reset: not up (any more); 57P01-03: shutting down or starting; 08xxx: the connection broke;
+  // 55P03: the users lock still held exclusively after its timeout
+  return ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '55P03'].includes(code) || code.startsWith('08') ||
     /Connection terminated|terminating connection/i.test((err as Error)?.message ?? '');
 };
 
@@ -293,7 +294,9 @@ async function joinServer(port: number): Promise<pg.Client> {
   c.on('error', () => undefined);
   try {
     await c.connect();
-    // Waits only while a last user holds it exclusively, i.e. until that user's shutdown ends this session.
+    // Waits only while a last user holds it exclusively, i.e. until that user's shutdown ends this session
+    // (bounded all the same: a stop that never comes is retried from the start).
+    await c.query("SELECT set_config('lock_timeout', '60s', false)");
     await c.query('SELECT pg_advisory_lock_shared($1)', [USERS_LOCK]);
     return c;
   } catch (err) {
@@ -345,17 +348,17 @@ export async function startEmbedded(opts: { dir?: string; log?: (line: string) =
       await sleep(100); // starting, or stopping (its last user ending): look again
       continue;
     }
-    let users: pg.Client;
+    let users: pg.Client | undefined;
     try {
       users = await joinServer(info.port);
       await ensureDatabase(info.port);
+      return embeddedHandle(dir, info.port, users);
     } catch (err) {
+      await users?.end().catch(() => undefined);
       if (!isGoingAway(err)) throw err;
       lastError = err;
       await sleep(100);
-      continue;
     }
-    return embeddedHandle(dir, info.port, users);
   }
 }
 
