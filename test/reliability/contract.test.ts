@@ -7,7 +7,7 @@
  *   - `--from` later than the data (a `done` run over an inverted range)
  *   - +-Infinity prices or volumes in daily_market_data (`ok` with a NULL drawdown)
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,7 @@ describe('values PostgreSQL refuses, reaching it from a file', () => {
     }
     const { rows } = await d.pool.query('SELECT count(*)::int AS n FROM daily_market_data');
     expect(rows[0].n).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
