@@ -4,6 +4,7 @@
  * in one line and returns the exit code. Commands release their own resources in `finally`.
  */
 import { UserError } from './errors';
+import { maskPassword } from './data/connection';
 import { commandHelp } from './commands/help';
 import type { Command, CommandIo } from './commands/CommandIo';
 
@@ -49,14 +50,17 @@ export async function main(argv: string[], io: CommandIo = { stdout: process.std
     const mod = await command.load();
     return await mod.run(rest, io);
   } catch (err) {
+    // Every line printed here goes through maskPassword: whatever an error quotes, the password of
+    // DATABASE_URL (or PGPASSWORD) does not reach the terminal or a log.
+    const print = (text: string) => io.stderr.write(maskPassword(text) + '\n');
     if (err instanceof UserError) {
-      io.stderr.write(`vecbt ${name}: ${err.message}\n`);
-      if (verbose && err.stack) io.stderr.write(err.stack + '\n');
+      print(`vecbt ${name}: ${err.message}`);
+      if (verbose && err.stack) print(err.stack);
       return err.exitCode;
     }
     const e = err as Error;
-    io.stderr.write(`vecbt ${name}: unexpected error: ${e?.message ?? String(err)}${verbose ? '' : ' (run again with --verbose for the stack trace)'}\n`);
-    if (verbose && e?.stack) io.stderr.write(e.stack + '\n');
+    print(`vecbt ${name}: unexpected error: ${e?.message ?? String(err)}${verbose ? '' : ' (run again with --verbose for the stack trace)'}`);
+    if (verbose && e?.stack) print(e.stack);
     return 1;
   }
 }

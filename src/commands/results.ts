@@ -5,7 +5,7 @@
  */
 import type { CommandIo } from './CommandIo';
 import { UserError } from '../errors';
-import { intFlag, parseFlags } from './flags';
+import { intFlag, parseFlags, runIdArg } from './flags';
 import { withDatabase } from './withDatabase';
 import { getRun } from '../data/getRun';
 import { readResults, RESULT_FIELDS } from '../data/readResults';
@@ -45,8 +45,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { flags, positional } = parseFlags('vecbt results', args, { '--format': true, '--sort': true, '--asc': false, '--limit': true });
   const usage = 'usage: vecbt results <run-id> [--format table|csv|json] [--sort COLUMN] [--asc] [--limit N]';
   if (positional.length !== 1) throw new UserError(`expected one run id; ${usage}`);
-  const runId = Number(positional[0]);
-  if (!Number.isInteger(runId) || runId < 1) throw new UserError(`run id must be a positive integer, got '${positional[0]}'; list runs with: npx vecbt runs`);
+  const runId = runIdArg(positional[0]);
   const format = (flags.get('--format') as string | undefined) ?? 'table';
   if (!['table', 'csv', 'json'].includes(format)) throw new UserError(`--format must be table, csv or json, got '${format}'`);
   const sort = flags.get('--sort') as string | undefined;
@@ -67,5 +66,5 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout.write(table(TABLE_COLUMNS, rows.map((row) => TABLE_COLUMNS.map((c) => fmt(row[c]))), (i) => i >= 2 && i <= 9));
     }
     return 0;
-  });
+  }, { readOnly: true });
 }

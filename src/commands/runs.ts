@@ -39,7 +39,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
       io.stdout.write(`live workers: ${live.map(describe).join(', ')}\n`);
     }
     return 0;
-  });
+  }, { readOnly: true });
 }
 
 export function table(header: string[], rows: string[][], rightAlign: (i: number) => boolean = () => false): string {

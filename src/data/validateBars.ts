@@ -6,7 +6,9 @@
  *                          many bars, and how to fix it).
  *
  * Policy (docs/reliability.md):
- *   skipped   open/high/low/close NaN, zero or negative on a bar; high < low; close outside [low, high]
+ *   skipped   +-Infinity in any of the five fields (float8 holds it; nothing computed from it means anything,
+ *             and the reason names it alone: the other checks' view of an infinite bar is noise);
+ *             open/high/low/close NaN, zero or negative on a bar; high < low; close outside [low, high]
  *             (relative tolerance BAR_CHECKS.rangeRelTol); negative volume.
  *   warning   the ticker's data stops before the run's last date (positions are valued at the last close,
  *             as vectorbt does); a close-to-close jump beyond BAR_CHECKS.jumpRatio either way (an unadjusted
@@ -29,13 +31,55 @@ export interface BarVerdict {
 }
 
 const FIELDS = ['open', 'high', 'low', 'close'] as const;
+const OHLCV = ['open', 'high', 'low', 'close', 'volume'] as const;
+
+interface Infinities {
+  /** bars with an infinite value in any field */
+  count: number;
+  /** the first such bar: its row, field (index into OHLCV) and value */
+  row: number;
+  field: number;
+  value: number;
+}
+
+/**
+ * Bars of one column holding +-Infinity in the fields `scan` (indices into OHLCV; a second, cheap pass: the fault
+ * kernel treats Infinity as a price).
+ */
+function infinities1d(cols: readonly Float64Array[], scan: readonly number[]): Infinities {
+  const out: Infinities = { count: 0, row: -1, field: -1, value: NaN };
+  const n = cols[0].length;
+  for (let i = 0; i < n; i++) {
+    for (const k of scan) {
+      const x = cols[k][i];
+      if (x === Infinity || x === -Infinity) {
+        if (out.count++ === 0) {
+          out.row = i;
+          out.field = k;
+          out.value = x;
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
 
 const more = (n: number, what = '') => (n > 1 ? ` (and ${n - 1} more bar${n > 2 ? 's' : ''}${what})` : '');
 /** 12.5, 0.08: at most 4 significant digits, no trailing zeros */
 const num = (x: number) => String(Number(x.toPrecision(4)));
 
-/** The reason of a skipped ticker, or null when its bars are usable. `asClose`: fields checked as the close. */
-function skipReason(ticker: string, f: BarFaultCounts, iso: (row: number) => string, asClose: ReadonlySet<string>): string | null {
+const fix = (ticker: string) => `fix or delete those rows of ${ticker} in daily_market_data, or set tickers.active = false for ${ticker}`;
+
+/**
+ * The reason of a skipped ticker, or null when its bars are usable. `asClose`: fields the run does not read,
+ * checked as the close (a fault found there is the close's).
+ */
+function skipReason(ticker: string, f: BarFaultCounts, inf: Infinities, iso: (row: number) => string, asClose: ReadonlySet<string>): string | null {
+  if (inf.count) {
+    const sign = inf.value > 0 ? '+' : '-';
+    return `${OHLCV[inf.field]} is ${sign}Infinity on ${iso(inf.row)}${more(inf.count, ' with an infinite value')}; ${fix(ticker)}`;
+  }
   const parts: string[] = [];
   const { count, first } = f;
   if (count[BarFault.BadPrice]) {
@@ -47,7 +91,7 @@ function skipReason(ticker: string, f: BarFaultCounts, iso: (row: number) => str
   if (count[BarFault.CloseOutsideRange]) parts.push(`close outside [low, high] on ${iso(first[BarFault.CloseOutsideRange])}${more(count[BarFault.CloseOutsideRange])}`);
   if (count[BarFault.NegativeVolume]) parts.push(`volume < 0 on ${iso(first[BarFault.NegativeVolume])}${more(count[BarFault.NegativeVolume])}`);
   if (!parts.length) return null;
-  return `${parts.join('; ')}; fix or delete those rows of ${ticker} in daily_market_data, or set tickers.active = false for ${ticker}`;
+  return `${parts.join('; ')}; ${fix(ticker)}`;
 }
 
 /** The warning of a simulated ticker, or null. */
@@ -95,19 +139,15 @@ export function validateBars(
   const n = nRows * nCols;
   const asClose = new Set((['open', 'high', 'low'] as const).filter((k) => data[k].length !== n));
   const or = (a: Float64Array) => (a.length === n ? a : data.close);
+  // The fields read (a field checked as the close would only repeat the close's infinity under its own name).
+  const scan = OHLCV.map((f, k) => (data[f].length === n ? k : -1)).filter((k) => k >= 0);
   const open = or(data.open), high = or(data.high), low = or(data.low), volume = or(data.volume);
   for (let c = 0; c < nCols; c++) {
     const a = c * nRows;
     const b = a + nRows;
-    const f = barFaults1d(
-      open.subarray(a, b),
-      high.subarray(a, b),
-      low.subarray(a, b),
-      data.close.subarray(a, b),
-      volume.subarray(a, b),
-      checks,
-    );
-    const skip = skipReason(symbols[c], f, iso, asClose);
+    const cols = [open, high, low, data.close, volume].map((x) => x.subarray(a, b));
+    const f = barFaults1d(cols[0], cols[1], cols[2], cols[3], cols[4], checks);
+    const skip = skipReason(symbols[c], f, infinities1d(cols, scan), iso, asClose);
     out[c] = skip ? { status: 'skipped', reason: skip } : { status: 'ok', reason: warning(f, iso, nRows) };
   }
   return out;

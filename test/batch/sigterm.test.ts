@@ -80,7 +80,7 @@ describe('vecbt run in a child process', () => {
   it('runs lists the runs; results prints table, csv and json, sorted and limited', async () => {
     const runs = await vecbt(['runs']);
     expect(runs.code, runs.err).toBe(0);
-    expect(runs.out.split('\n')[0]).toMatch(/^id\s+status\s+created/);
+    expect(runs.out.split("\n")[0]).toMatch(/^id\s+status\s+strategy\s+created/);
     const { rows } = await db.pool.query(`SELECT id FROM vecbt_runs WHERE status = 'done' ORDER BY id LIMIT 1`);
     const id = String(rows[0].id);
     const best = await db.pool.query(
@@ -96,7 +96,7 @@ describe('vecbt run in a child process', () => {
     const parsed = JSON.parse(json.out);
     expect(parsed.map((r: { ticker: string }) => r.ticker)).toEqual(['S00001', 'S00002']);
     const table = await vecbt(['results', id, '--limit', '1']);
-    expect(table.out).toMatch(/^ticker\s+status\s+bars\s+total_return_pct/);
+    expect(table.out).toMatch(/^run \d+: strategy rvol_atr rvol_window=20 .*\nticker\s+status\s+bars\s+total_return_pct/);
     const bad = await vecbt(['results', id, '--sort', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--sort: unknown column 'nope'/);

@@ -37,12 +37,24 @@ async function expectExact(): Promise<void> {
   expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual(['2024-01-02', '2024-01-05', '2024-01-08']);
   expect(iso(await readUnionDates(db.pool, '2024-01-03', '2024-01-07'))).toEqual(['2024-01-05']);
   expect(iso(await readUnionDates(db.pool, '2024-01-02', '2024-01-02'))).toEqual(['2024-01-02']);
-  expect(iso(await readUnionDates(db.pool, '2024-01-09', '2024-01-31'))).toEqual([]);
-  expect(iso(await readUnionDates(db.pool, '2024-01-08', '2024-01-02'))).toEqual([]);
+  await expect(readUnionDates(db.pool, '2024-01-09', '2024-01-31'), 'no dates: a UserError naming the span').rejects.toThrow(
+    'no bar of an active ticker between 2024-01-09 and 2024-01-31 (their bars span 2024-01-02 to 2024-01-08); choose dates within that span',
+  );
+  await expect(readUnionDates(db.pool, '2024-01-08', '2024-01-02'), 'an inverted range').rejects.toThrow(
+    'no dates to run: from 2024-01-08 is after to 2024-01-02 (--to, or when not given the last bar date of an active ticker); choose a --from on or before 2024-01-02',
+  );
   expect(await lastBarDate(db.pool)).toBe('2024-01-08');
   await db.pool.query(`UPDATE tickers SET active = false WHERE symbol = 'A'`);
   expect(await lastBarDate(db.pool)).toBe('2024-01-05');
   expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual(['2024-01-02', '2024-01-05']);
+  // A NULL active (a user's tickers.active without a default) counts as active.
+  await db.pool.query(`ALTER TABLE tickers ALTER COLUMN active DROP NOT NULL`);
+  await db.pool.query(`UPDATE tickers SET active = NULL WHERE symbol = 'A'`);
+  expect(await lastBarDate(db.pool)).toBe('2024-01-08');
+  expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual(['2024-01-02', '2024-01-05', '2024-01-08']);
+  await db.pool.query(`UPDATE tickers SET active = true WHERE symbol = 'A'`);
+  await db.pool.query(`ALTER TABLE tickers ALTER COLUMN active SET NOT NULL`);
+  // No bar of an active ticker at all: an empty universe, empty dates (a run over nothing is the runner's call).
   await db.pool.query(`UPDATE tickers SET active = false`);
   expect(await lastBarDate(db.pool)).toBeNull();
   expect(iso(await readUnionDates(db.pool, '2023-12-01', '2024-02-01'))).toEqual([]);

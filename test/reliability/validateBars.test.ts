@@ -29,6 +29,31 @@ const column = (patch: Record<number, Bar>): Bar[] => DATES.map((_, r) => (r in 
 const verdict = (patch: Record<number, Bar>, ticker = 'AAA') => validateBars(matrix([column(patch)]), dateIndex, [ticker])[0];
 const FIX = (t: string) => `; fix or delete those rows of ${t} in daily_market_data, or set tickers.active = false for ${t}`;
 
+describe('validateBars: infinite values (issue 17: ok with a NULL drawdown before)', () => {
+  it('validateBars(close +Infinity on 03-05 and 03-07) is skipped naming the field, the sign, the first date and the count', () => {
+    expect(verdict({ 2: [10, 11, 9, Infinity, 1000], 4: [10, 11, 9, Infinity, 1000] })).toEqual({
+      status: 'skipped',
+      reason: 'close is +Infinity on 2024-03-05 (and 1 more bar with an infinite value)' + FIX('AAA'),
+    });
+  });
+  it('validateBars(volume +Infinity) is skipped: an infinite volume makes RVOL meaningless', () => {
+    expect(verdict({ 3: [10, 11, 9, 10.5, Infinity] })).toEqual({ status: 'skipped', reason: 'volume is +Infinity on 2024-03-06' + FIX('AAA') });
+  });
+  it('validateBars(open -Infinity, and a high < low elsewhere) names only the infinite value: what else it trips is noise', () => {
+    expect(verdict({ 1: [-Infinity, 11, 9, 10.5, 1000], 3: [10, 9, 11, 10, 1000] })).toEqual({
+      status: 'skipped',
+      reason: 'open is -Infinity on 2024-03-04' + FIX('AAA'),
+    });
+  });
+  it('validateBars(high +Infinity with a good neighbour column) skips only that ticker', () => {
+    const v = validateBars(matrix([column({ 5: [10, Infinity, 9, 10.5, 1000] }), column({})]), dateIndex, ['INF', 'OK']);
+    expect(v).toEqual([
+      { status: 'skipped', reason: 'high is +Infinity on 2024-03-08' + FIX('INF') },
+      { status: 'ok', reason: null },
+    ]);
+  });
+});
+
 describe('validateBars: skipped', () => {
   it('validateBars(close 0 on 03-05, close -1 on 03-07, open NaN on 03-08) is skipped naming the first date and the count', () => {
     expect(verdict({ 2: [10, 11, 9, 0, 1000], 4: [10, 11, 9, -1, 1000], 5: [NaN, 11, 9, 10, 1000] })).toEqual({
