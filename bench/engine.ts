@@ -8,13 +8,20 @@
  *   npm run bench:engine -- --reuse-value      # one value matrix for all runs (a chunked runner's setup)
  *
  * Prints ms per phase (median of the runs), bars/s for the whole pass, the peak RSS of the process
- * (process.resourceUsage().maxRSS) and the RSS above the input (the generated OHLCV matrices). Figures only:
- * nothing here asserts a timing.
+ * (process.resourceUsage().maxRSS) and the RSS above the input (the generated OHLCV matrices). Then every built-in
+ * strategy with its default parameters and the default portfolio settings on the same matrices, through the path
+ * of runStrategy (indicators + signals, checked; simulation; every stat), timed round-robin so a loaded machine
+ * weighs on all of them alike, with the ratio of each to rvol_atr. Figures only: nothing here asserts a timing.
  */
 import { atrPct, rvol } from '../src/indicators';
 import { computeStats } from '../src/portfolio/metrics';
 import { fromSignals } from '../src/portfolio/fromSignals';
 import { rvolAtrSignals as signals } from '../src/strategies/rvolAtr/rvolAtrSignals';
+import { strategies } from '../src/strategies';
+import type { Strategy } from '../src/strategy/defineStrategy';
+import { simOptions, simPrices } from '../src/strategy/portfolioSettings';
+import { resolveSettings } from '../src/strategy/resolveSettings';
+import { strategySignals } from '../src/strategy/runStrategy';
 
 function arg(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -167,3 +174,56 @@ console.log(`  calibration: one read pass over close ${Math.min(...calib).toFixe
 console.log(`  RSS after the first (warm-up) pass: ${((firstRunRss - rssInput) / MB).toFixed(0)} MB above input (indicators 2 x ${((nRows * nCols * 8) / MB).toFixed(0)} MB, value ${((nRows * nCols * 8) / MB).toFixed(0)} MB, signals 2 x ${((nRows * nCols) / MB).toFixed(0)} MB live)`);
 console.log(`  peak RSS above input after each phase of the warm-up pass: ${['indicators', 'signals', 'simulation', 'metrics'].map((p, i) => `${p} ${((phaseMaxRss[i] - rssInput) / MB).toFixed(0)} MB`).join(', ')}`);
 console.log(`  input (OHLCV) ${inputMb.toFixed(0)} MB; RSS after input ${(rssInput / MB).toFixed(0)} MB; peak RSS ${(maxRss / MB).toFixed(0)} MB (maxRSS); RSS above input ${((peak - rssInput) / MB).toFixed(0)} MB`);
+
+/**
+ * Every built-in on the same matrices, as runStrategy runs it: indicators + signals (with the output checks),
+ * the simulation and every stat. Round-robin over the strategies within each run; medians of wall and CPU time.
+ */
+function benchStrategies(): void {
+  const list = Object.values(strategies) as unknown as Strategy<never>[];
+  const wall = list.map(() => ({ signals: [] as number[], rest: [] as number[], total: [] as number[] }));
+  const cpu = list.map(() => [] as number[]);
+  const counts = list.map(() => ({ entries: 0, trades: 0 }));
+  const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+  for (let run = 0; run <= runs; run++) {
+    list.forEach((strategy, k) => {
+      const { params, portfolio } = resolveSettings(strategy, {});
+      const timeExit = strategy.timeExitBars ? strategy.timeExitBars(params) : 0;
+      gc();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const { signals: sig } = strategySignals(strategy, { nRows, nCols, ...data }, params);
+      const t1 = performance.now();
+      const prices = simPrices({ nRows, nCols, ...data }, portfolio);
+      const sim = fromSignals(prices, sig.entries, sig.exits, simOptions(portfolio, timeExit), { value: valueBuffer });
+      const stats = computeStats(prices, sim, { initCash: portfolio.init_cash, freqDays: 1 });
+      const t2 = performance.now();
+      const c2 = process.cpuUsage();
+      if (stats.values.length === 0) throw new Error('no stats');
+      if (run === 0) {
+        for (let i = 0; i < sig.entries.length; i++) counts[k].entries += sig.entries[i];
+        counts[k].trades = sim.trades.length;
+        return; // warm-up
+      }
+      wall[k].signals.push(t1 - t0);
+      wall[k].rest.push(t2 - t1);
+      wall[k].total.push(t2 - t0);
+      cpu[k].push(cpuMs(c0, c2));
+    });
+  }
+  const ref = list.findIndex((s) => s.name === 'rvol_atr');
+  const refWall = median(wall[ref].total);
+  const refCpu = median(cpu[ref]);
+  console.log(`bench:engine built-ins  ${nCols} tickers x ${nRows} bars, default parameters and portfolio settings, median of ${runs} runs (+1 warm-up), round-robin`);
+  console.log(`  ${'strategy'.padEnd(18)} ${'ind+sig ms'.padStart(10)} ${'sim+stats ms'.padStart(12)} ${'total ms'.padStart(9)} ${'cpu ms'.padStart(8)}  ${'x rvol_atr (wall / cpu)'.padStart(23)}  ${'entries'.padStart(9)} ${'trades'.padStart(8)}`);
+  list.forEach((s, k) => {
+    const w = median(wall[k].total);
+    const c = median(cpu[k]);
+    const ratio = `${(w / refWall).toFixed(2)} / ${(c / refCpu).toFixed(2)}`;
+    console.log(
+      `  ${s.name.padEnd(18)} ${median(wall[k].signals).toFixed(1).padStart(10)} ${median(wall[k].rest).toFixed(1).padStart(12)} ${w.toFixed(1).padStart(9)} ${c.toFixed(1).padStart(8)}  ${ratio.padStart(23)}  ${counts[k].entries.toLocaleString('en-US').padStart(9)} ${counts[k].trades.toLocaleString('en-US').padStart(8)}`,
+    );
+  });
+}
+
+benchStrategies();

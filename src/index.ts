@@ -9,6 +9,11 @@
 // portfolio: the vectorbt-faithful simulation, its records, stats and the labelled Portfolio wrapper
 export * from './portfolio/index';
 
+// kernels: the numeric building blocks of indicators and signals, for strategy files (`import { rollingMax } from 'vecbt'`)
+export { rollingMean1d, rollingMean, rollingStd1d, rollingStd, ewmMean1d, ewmMean, rollingMax1d, rollingMax, rollingMin1d, rollingMin } from './kernels/index';
+export { crossedAbove1d, crossedAbove, crossedBelow1d, crossedBelow, greaterThan, lessThan, fshift1d, fshift, shift1d, shift } from './kernels/index';
+export type { SeriesOrLevel } from './kernels/index';
+
 // indicators
 export * from './indicators/index';
 

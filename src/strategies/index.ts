@@ -4,11 +4,21 @@
  */
 import { UserError } from '../errors';
 import type { Strategy } from '../strategy/defineStrategy';
+import { bbBreakout } from './bbBreakout';
+import { donchianBreakout } from './donchianBreakout';
+import { maCross } from './maCross';
+import { macdCross } from './macdCross';
+import { rsiReversion } from './rsiReversion';
 import { rvolAtr } from './rvolAtr';
 
 /** Every built-in strategy, keyed by its name. `rvol_atr` (the seed screener) is the default everywhere. */
 export const strategies = Object.freeze({
   rvol_atr: rvolAtr,
+  ma_cross: maCross,
+  rsi_reversion: rsiReversion,
+  bb_breakout: bbBreakout,
+  macd_cross: macdCross,
+  donchian_breakout: donchianBreakout,
 });
 
 export type BuiltinName = keyof typeof strategies;

@@ -17,8 +17,8 @@ const DIR = join(__dirname, '../../data-fixtures/golden');
 const V2 = join(DIR, 'strategies');
 const BIN = join(__dirname, '../../bin/vecbt.mjs');
 const CASES = readdirSync(DIR).filter((f) => f.endsWith('.strategy.json')).sort();
-/** The vecbt-strategy-case/2 cases of the built-ins implemented so far. */
-const V2_CASES = readdirSync(V2).filter((f) => f.endsWith('.strategy.json') && f.startsWith('rvol_atr_')).sort();
+/** Every vecbt-strategy-case/2 case: one or more per built-in strategy. */
+const V2_CASES = readdirSync(V2).filter((f) => f.endsWith('.strategy.json')).sort();
 
 function cli(args: string[]): { status: number; stdout: string; stderr: string } {
   try {

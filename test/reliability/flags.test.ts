@@ -29,7 +29,7 @@ const CASES: [string[], string][] = [
   [['run', '--from', '2024-02-30'], 'vecbt run: --from must be a date YYYY-MM-DD, got "2024-02-30" (2024-02 has 29 days)'],
   [['run', '--memory-budget', '0'], 'vecbt run: --memory-budget must be an integer >= 1 and <= 2147483647, got "0"'],
   [['run', '--sl-stop'], 'vecbt run: --sl-stop needs a value (default 0.03)'],
-  [['run', '--strategy', 'nope'], 'vecbt run: unknown strategy "nope"; built-ins: rvol_atr (or give the path of a strategy file, e.g. ./my-strategy.ts)'],
+  [['run', '--strategy', 'nope'], 'vecbt run: unknown strategy "nope"; built-ins: rvol_atr, ma_cross, rsi_reversion, bb_breakout, macd_cross, donchian_breakout (or give the path of a strategy file, e.g. ./my-strategy.ts)'],
   [['run', '--strategy', './missing-strategy.ts'], 'vecbt run: ./missing-strategy.ts: cannot read the strategy file (no such file); give a built-in name (vecbt strategies lists them) or the path of a .ts/.js/.mjs file'],
   [['db', 'load', '--frobnicate', 'x.csv'], 'vecbt db: unknown flag --frobnicate; vecbt db load takes no flags'],
   [['results', '0'], "vecbt results: run id must be a positive integer, got '0'; list runs with: npx vecbt runs"],
