@@ -46,7 +46,11 @@ import { runChunk, strategyView } from './runChunk';
 import { planFor, planOf, storedParams, type RunPlan } from './runPlan';
 import { Waker } from './Waker';
 import type { ChunkPhase, RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from './events';
-import { describeSettings, resolveSettings } from '../strategy/resolveSettings';
+import { describeSettings, resolveSettings, type ResolvedSettings } from '../strategy/resolveSettings';
+import type { ParamValue } from '../strategy/paramSpec';
+import type { SelectMetric } from '../sweep/selectMetrics';
+import { windowsOf, type WindowSpec } from '../sweep/windowsOf';
+import { finalizeRunStats } from './finalizeRunStats';
 
 const MB = 1024 * 1024;
 const ABORTED = Symbol('aborted');
@@ -73,6 +77,17 @@ export interface BatchOptions {
    * verdict is stored with the run and shown as a warning when it finds something). Off for built-ins.
    */
   lookaheadCheck?: boolean;
+  /**
+   * A sweep: the combinations, each the swept settings' values (merged over `settings`), plus what to record of
+   * the grid (axes, sample, skipped combinations) for the report. Absent: a single combination.
+   */
+  grid?: { combos: Record<string, ParamValue>[]; describe?: Record<string, unknown> };
+  /** Walk-forward windows (rolling or anchored) or a single in-sample / out-of-sample split, over the run's dates. */
+  windows?: WindowSpec;
+  /** The metric combinations are ranked by (default median_sharpe). */
+  selectMetric?: SelectMetric;
+  /** A sweep's trades: those of the best K combinations, written when the run is done (default none). */
+  keepTrades?: number;
   /** Continue this run instead of creating one. */
   resumeRunId?: number;
   /** Memory the run must stay under, MB (default 512, a Heroku standard-1x/basic dyno). */
@@ -166,9 +181,14 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       return run.id;
     }
     const strategy = this.opts.strategy ?? getStrategy('rvol_atr');
-    const resolved = resolveSettings(strategy, this.opts.settings ?? {});
-    const plan = planFor(strategy, resolved as never);
-    const chunkSize = this.opts.chunkSize ?? 500;
+    const settings = this.opts.settings ?? {};
+    const resolved = resolveSettings(strategy, settings) as ResolvedSettings<Record<string, ParamValue>>;
+    const gridCombos = this.opts.grid?.combos ?? [];
+    const combos = gridCombos.map((c) => resolveSettings(strategy, { ...settings, ...c }) as ResolvedSettings<Record<string, ParamValue>>);
+    const kind = this.opts.windows ? (this.opts.windows.kind === 'split' ? 'split' : 'walk-forward') : gridCombos.length ? 'sweep' : 'single';
+    const plan = planFor(strategy, resolved, { kind, combos, selectMetric: this.opts.selectMetric });
+    // A chunk commits every combination of its tickers in one transaction: keep that at ~100,000 result rows.
+    const chunkSize = this.opts.chunkSize ?? Math.max(10, Math.min(500, Math.floor(100_000 / plan.combos.length)));
     await checkMarketDataColumns(pool);
     const to = this.opts.to ?? (await lastBarDate(pool)) ?? new Date().toISOString().slice(0, 10);
     const from = this.opts.from ?? twoYearsBefore(to);
@@ -179,6 +199,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
     const early = this.readFirstChunkEarly(symbols.slice(0, chunkSize), from, to, plan);
     const dateIndex = await readUnionDates(pool, from, to);
     this.checkMemoryBudget(dateIndex.length, Math.min(chunkSize, symbols.length), plan);
+    const windows = this.opts.windows ? windowsOf(this.opts.windows, dateIndex) : null;
     const src = this.opts.strategySource;
     const id = await createRun(pool, {
       strategy: strategy.name,
@@ -187,6 +208,12 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       strategySha256: src?.sha256 ?? null,
       lookahead: src && this.opts.lookaheadCheck === false ? 'skipped' : null,
       params: storedParams(resolved),
+      kind,
+      combos: gridCombos.length ? combos.map(storedParams) : undefined,
+      grid: this.opts.grid ? { ...(this.opts.grid.describe ?? {}), combos: gridCombos.length } : null,
+      windows,
+      selectMetric: this.opts.selectMetric ?? null,
+      keepTrades: this.opts.keepTrades ?? null,
       dateFrom: from,
       dateTo: to,
       chunkSize,
@@ -296,7 +323,7 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
       const fresh = (await getRun(pool, runId))!;
       if (fresh.status === 'done') throw new UserError(`run ${runId} is already done; see its results with: npx vecbt results ${runId}`);
       // The recorded strategy, as every worker would evaluate it (for a file: its stored text).
-      const plan = await planOf(fresh, this.opts.strategy);
+      const plan = await planOf(pool, fresh, this.opts.strategy);
       this.plan = plan;
       await markRunStarted(pool, runId);
       const chunks = await listChunks(pool, runId);
@@ -409,6 +436,11 @@ export class BatchRunner extends EventEmitter implements RunnerEvents {
   }
 
   private async finish(runId: number, status: 'done' | 'aborted' | 'failed', t0: number, tickersDone: number, error: string | null): Promise<RunDoneEvent> {
+    if (status === 'done') {
+      // The per-combination figures over the universe: a read of what the chunks stored, then one write. If it
+      // fails the run is still done; `vecbt results` computes them when they are missing.
+      await finalizeRunStats(this.opts.pool, runId).catch((e: unknown) => this.emit('chunk:error', { runId, chunkNo: 0, attempt: 1, willRetry: false, message: `combination figures not computed: ${maskPassword((e as Error)?.message ?? String(e))}` }));
+    }
     this.sample();
     const elapsedMs = performance.now() - t0;
     const peak = Math.max(this.peakRssMb, process.resourceUsage().maxRSS / 1024);

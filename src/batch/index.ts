@@ -6,6 +6,6 @@ export type { ChunkJob, ChunkStepResult, RunChunkOptions } from './runChunk';
 export { planFor, planOf, storedParams, settingsFromStored, runStrategyOf } from './runPlan';
 export type { RunPlan } from './runPlan';
 export type { BatchOptions } from './BatchRunner';
-export { chunkRows, STAT_COLUMN } from './chunkRows';
-export type { ChunkResult, ChunkRows } from './chunkRows';
+export { chunkRows, skipVerdicts, STAT_COLUMN, SWEEP_STATS } from './chunkRows';
+export type { ComboResult, ComboProgress, ChunkRows, Verdicts } from './chunkRows';
 export type * from './events';

@@ -15,8 +15,11 @@ import { readChunkBars, type ChunkBars } from '../data/readChunkBars';
 import { recordChunkFigures } from '../data/recordChunkFigures';
 import { writeChunkResults } from '../data/writeChunkResults';
 import type { OhlcvMatrix } from '../kernels/ohlcvMatrix';
-import { runStrategy, StrategyError } from '../strategy/runStrategy';
-import { chunkRows, type ChunkRows } from './chunkRows';
+import { STAT_NAMES, type StatsTable } from '../portfolio/metrics';
+import { StrategyError } from '../strategy/runStrategy';
+import { evaluateCombos, type Phase } from '../sweep/evaluateCombos';
+import { SELECT_METRICS } from '../sweep/selectMetrics';
+import { chunkRows, skipVerdicts, type ChunkRows, type ComboResult, type Verdicts } from './chunkRows';
 import type { ChunkPhase, MemorySample } from './events';
 import { memorySample } from './memorySample';
 import type { RunPlan } from './runPlan';
@@ -90,33 +93,129 @@ export async function runChunk(client: PoolClient, job: ChunkJob, opts: RunChunk
   }
   opts.onPhase?.('simulating');
   const t = performance.now();
-  const rows = computeRows(job, bars);
+  const { rows, parts } = computeRows(job, bars);
   const computeMs = performance.now() - t;
   const nBars = bars.bars;
-  return writeAndCollect(client, job, rows, nBars, readMs, computeMs, opts);
+  return writeAndCollect(client, job, rows, parts, nBars, readMs, computeMs, opts);
 }
 
-/** The strategy on the chunk's bars -> its rows (a function of its own: nothing of the bars outlives it). */
-function computeRows(job: ChunkJob, bars: ChunkBars): ChunkRows {
+/** What a chunk adds to one (window, phase, combination) of vecbt_combo_parts. */
+export interface ComboPart {
+  windowNo: number;
+  phase: Phase;
+  comboNo: number;
+  /** The window's first row of the date index. */
+  barFrom: number;
+  ewSum: Float64Array;
+  ewN: Int32Array;
+  /** Walk-forward windows only (their per-ticker rows are not stored): the sums behind their aggregates. */
+  sums?: { tickers: number; sumReturn: number; nProfitable: number; sumWinRate: number; nWinRate: number; trades: number; sumSharpe: number; nSharpe: number; worstDrawdown: number; selectValues: Float64Array | null };
+}
+
+const M_RETURN = STAT_NAMES.indexOf('Total Return [%]');
+const M_WIN = STAT_NAMES.indexOf('Win Rate [%]');
+const M_MDD = STAT_NAMES.indexOf('Max Drawdown [%]');
+const M_TRADES = STAT_NAMES.indexOf('Total Trades');
+const M_SHARPE = STAT_NAMES.indexOf('Sharpe Ratio');
+
+/** A window's aggregates of one combination over the chunk's included tickers. */
+function windowSums(stats: StatsTable, included: Uint8Array, perTicker: string | null): NonNullable<ComboPart['sums']> {
+  const n = stats.nCols;
+  const v = stats.values;
+  const m = perTicker ? STAT_NAMES.indexOf(perTicker as (typeof STAT_NAMES)[number]) : -1;
+  const values: number[] = [];
+  const out = { tickers: 0, sumReturn: 0, nProfitable: 0, sumWinRate: 0, nWinRate: 0, trades: 0, sumSharpe: 0, nSharpe: 0, worstDrawdown: NaN, selectValues: null as Float64Array | null };
+  for (let c = 0; c < n; c++) {
+    if (!included[c]) continue;
+    out.tickers++;
+    const ret = v[M_RETURN * n + c];
+    out.sumReturn += ret;
+    if (ret > 0) out.nProfitable++;
+    const win = v[M_WIN * n + c];
+    if (win === win) {
+      out.sumWinRate += win;
+      out.nWinRate++;
+    }
+    out.trades += v[M_TRADES * n + c];
+    const sharpe = v[M_SHARPE * n + c];
+    if (Number.isFinite(sharpe)) {
+      out.sumSharpe += sharpe;
+      out.nSharpe++;
+    }
+    const mdd = v[M_MDD * n + c];
+    if (mdd === mdd && !(mdd <= out.worstDrawdown)) out.worstDrawdown = mdd;
+    if (m >= 0) {
+      const x = v[m * n + c];
+      if (Number.isFinite(x)) values.push(x);
+    }
+  }
+  if (m >= 0) out.selectValues = Float64Array.from(values);
+  return out;
+}
+
+/** The combinations on the chunk's bars -> its rows and parts (a function of its own: nothing of the bars outlives it). */
+function computeRows(job: ChunkJob, bars: ChunkBars): { rows: ChunkRows; parts: ComboPart[] } {
   const { run, plan, symbols } = job;
-  const data = strategyView(bars.data, plan.strategy.name);
-  let result;
+  const range = { from: run.dateFrom, to: run.dateTo };
+  const { nRows } = bars.data;
+  // Skips depend on the warm-up, which may differ between combinations.
+  const verdictsOf = new Map<number, Verdicts>();
+  const verdicts = (warmup: number) => {
+    let v = verdictsOf.get(warmup);
+    if (!v) verdictsOf.set(warmup, (v = skipVerdicts(symbols, run.dateIndex, bars.barsPerCol, warmup, range, bars.data)));
+    return v;
+  };
+  const results: ComboResult[] = [];
+  const parts: ComboPart[] = [];
+  const perTicker = SELECT_METRICS[plan.selectMetric].perTicker;
+  const windows = plan.windows.map((w) => ({ ...w, to: Math.min(w.to, nRows) }));
   try {
-    result = runStrategy(data, plan.strategy, {}, { resolved: plan.resolved });
+    evaluateCombos(
+      bars.data,
+      plan.strategy,
+      plan.combos.map((c) => c.resolved),
+      (o) => {
+        const combo = plan.combos[o.combo];
+        const v = verdicts(combo.warmup);
+        const part: ComboPart = { windowNo: o.window.windowNo, phase: o.window.phase, comboNo: combo.comboNo, barFrom: o.window.from, ewSum: o.ew.sum, ewN: o.ew.n };
+        if (o.window.phase === 'all') results.push({ comboNo: combo.comboNo, stats: o.stats, verdicts: v, sim: o.sim, extras: o.extras });
+        else part.sums = windowSums(o.stats, v.included, perTicker);
+        parts.push(part);
+      },
+      {
+        windows,
+        include: (k) => verdicts(plan.combos[k].warmup).included,
+        keepSim: !plan.compact,
+        view: (d) => strategyView(d, plan.strategy.name),
+      },
+    );
   } catch (err) {
     if (err instanceof StrategyError) throw new StrategyError(`${err.message} (chunk ${job.chunkNo}, first ticker ${symbols[0]})`);
     throw err;
   }
   // With the bars: tickers with bad bars are skipped with the reason (validateBars), in every driver alike.
-  return chunkRows(symbols, run.dateIndex, bars.barsPerCol, { ...result, warmup: plan.warmup }, { from: run.dateFrom, to: run.dateTo }, bars.data);
+  const rows = chunkRows(symbols, run.dateIndex, bars.barsPerCol, results.length ? results : [{ comboNo: 0, stats: EMPTY_STATS, verdicts: verdicts(plan.warmup) }], plan.compact);
+  return { rows, parts };
 }
+
+const EMPTY_STATS: StatsTable = { names: STAT_NAMES, nCols: 0, values: new Float64Array(0) };
 
 // Its own frame, so nothing of the simulation (the bars, the engine's result) is reachable while the
 // write awaits the server.
-async function writeAndCollect(client: PoolClient, job: ChunkJob, rows: ChunkRows, bars: number, readMs: number, computeMs: number, opts: RunChunkOptions): Promise<ChunkStepResult> {
+async function writeAndCollect(client: PoolClient, job: ChunkJob, rows: ChunkRows, parts: ComboPart[], bars: number, readMs: number, computeMs: number, opts: RunChunkOptions): Promise<ChunkStepResult> {
   opts.onPhase?.('writing');
   const t = performance.now();
-  await writeChunkResults(client, { runId: job.run.id, chunkNo: job.chunkNo, bars, results: rows.results, trades: rows.trades, tickers: job.symbols.length });
+  await writeChunkResults(client, {
+    runId: job.run.id,
+    chunkNo: job.chunkNo,
+    bars,
+    // A walk-forward run keeps no per-ticker rows (its windows' aggregates are the parts).
+    results: job.plan.kind === 'walk-forward' || job.plan.kind === 'split' ? null : rows.results,
+    compact: job.plan.compact,
+    trades: rows.trades,
+    parts,
+    tickers: job.symbols.length,
+  });
   const writeMs = performance.now() - t;
   // With --expose-gc (the vecbt launcher's flag), collect the chunk's arrays now: typed-array memory is
   // external to the V8 heap and otherwise lingers until V8 feels heap pressure (peak RSS ~160 MB instead of

@@ -1,10 +1,15 @@
 /**
- * A run's plan: what every chunk of the run needs to know, derived once from its row in vecbt_runs: the strategy
- * (a built-in by name, or the stored source of a strategy file, evaluated here: never a file on this machine's
- * disk), its resolved settings, the OHLCV fields to read and the warm-up. The single-process runner and every
- * distributed worker build the same plan from the same row, so they compute the same numbers.
+ * A run's plan: what every chunk of the run needs to know, derived once from its rows in vecbt_runs and
+ * vecbt_combos: the strategy (a built-in by name, or the stored source of a strategy file, evaluated here: never
+ * a file on this machine's disk), the combinations (a plain run is a grid of one, combo 0) with their resolved
+ * settings and warm-ups, the walk-forward windows, the OHLCV fields to read. The single-process runner and every
+ * distributed worker build the same plan from the same rows, so they compute the same numbers.
  */
 import type { RunRow } from '../data/getRun';
+import { listCombos } from '../data/listCombos';
+import type { Queryable } from '../data/queryable';
+import type { EvalWindow } from '../sweep/evaluateCombos';
+import { DEFAULT_SELECT, type SelectMetric } from '../sweep/selectMetrics';
 import type { BarField } from '../data/readChunkBars';
 import { UserError } from '../errors';
 import { getStrategy, isBuiltin } from '../strategies';
@@ -14,22 +19,64 @@ import { fromJson, toJson, type ParamValue } from '../strategy/paramSpec';
 import { callStrategy } from '../strategy/runStrategy';
 import { flatSettings, resolveSettings, specOf, type ResolvedSettings } from '../strategy/resolveSettings';
 
-export interface RunPlan {
-  strategy: Strategy<never>;
+export interface PlanCombo {
+  comboNo: number;
   resolved: ResolvedSettings<Record<string, ParamValue>>;
-  /** The OHLCV fields a chunk read pulls: the strategy's, the close, and open/high/low for `stop_prices: ohlc`. */
-  fields: BarField[];
-  /** Bars a ticker needs in the range before it can have a signal. */
+  /** Bars a ticker needs in the range before this combination can give it a signal. */
   warmup: number;
 }
 
-/** planFor(strategy, resolved): the plan of a run of this strategy with these settings. */
-export function planFor(strategy: Strategy<never>, resolved: ResolvedSettings<Record<string, ParamValue>>): RunPlan {
+export type RunKind = 'single' | 'sweep' | 'walk-forward' | 'split';
+
+export interface RunPlan {
+  strategy: Strategy<never>;
+  kind: RunKind;
+  /** The run's base settings (a plain run's only combination). */
+  resolved: ResolvedSettings<Record<string, ParamValue>>;
+  combos: PlanCombo[];
+  /** Sweeps store compact rows (SWEEP_STATS) and no trades; a single combination stores everything. */
+  compact: boolean;
+  /** The windows each chunk simulates: the whole range, or walk-forward train/test windows (rows of the date index). */
+  windows: EvalWindow[];
+  selectMetric: SelectMetric;
+  /** The OHLCV fields a chunk read pulls: the strategy's, the close, and open/high/low for `stop_prices: ohlc`. */
+  fields: BarField[];
+  /** The smallest warm-up of the combinations (a ticker with fewer bars is skipped by all of them). */
+  warmup: number;
+}
+
+export interface PlanOptions {
+  kind?: RunKind;
+  /** The combinations (default: the base settings alone, combo 0). */
+  combos?: readonly ResolvedSettings<Record<string, ParamValue>>[];
+  windows?: readonly EvalWindow[];
+  selectMetric?: SelectMetric;
+}
+
+function warmupOf(strategy: Strategy<never>, r: ResolvedSettings<Record<string, ParamValue>>): number {
+  const w = callStrategy(strategy, 'warmup()', () => strategy.warmup(r.params as never));
+  return Number.isFinite(w) && w > 0 ? Math.ceil(w) : 1;
+}
+
+/** planFor(strategy, resolved, options): the plan of a run of this strategy with these settings (or combinations). */
+export function planFor(strategy: Strategy<never>, resolved: ResolvedSettings<Record<string, ParamValue>>, options: PlanOptions = {}): RunPlan {
+  const all = options.combos?.length ? options.combos : [resolved];
+  const combos = all.map((r, comboNo) => ({ comboNo, resolved: r, warmup: warmupOf(strategy, r) }));
   const want = new Set<BarField>([...strategy.fields, 'close']);
-  if (resolved.portfolio.stop_prices === 'ohlc') for (const f of ['open', 'high', 'low'] as const) want.add(f);
+  if (all.some((r) => r.portfolio.stop_prices === 'ohlc')) for (const f of ['open', 'high', 'low'] as const) want.add(f);
   const fields = (['open', 'high', 'low', 'close', 'volume'] as const).filter((f) => want.has(f));
-  const warmup = callStrategy(strategy, 'warmup()', () => strategy.warmup(resolved.params as never));
-  return { strategy, resolved, fields, warmup: Number.isFinite(warmup) && warmup > 0 ? Math.ceil(warmup) : 1 };
+  const kind = options.kind ?? (combos.length > 1 ? 'sweep' : 'single');
+  return {
+    strategy,
+    kind,
+    resolved,
+    combos,
+    compact: kind !== 'single',
+    windows: options.windows?.length ? [...options.windows] : [{ windowNo: 0, phase: 'all', from: 0, to: Number.MAX_SAFE_INTEGER }],
+    selectMetric: options.selectMetric ?? DEFAULT_SELECT,
+    fields,
+    warmup: Math.min(...combos.map((c) => c.warmup)),
+  };
 }
 
 /** The settings as vecbt_runs.params stores them: flat, by spec name, JSON null for NaN/Infinity. */
@@ -74,11 +121,13 @@ export async function runStrategyOf(run: Pick<RunRow, 'id' | 'strategy' | 'strat
 }
 
 /**
- * planOf(run, given): the plan of a stored run (`given`: the strategy object of a run defined in code).
- * @example const plan = await planOf(await getRun(pool, 7))
+ * planOf(db, run, given): the plan of a stored run (`given`: the strategy object of a run defined in code).
+ * @example const plan = await planOf(pool, await getRun(pool, 7))
  */
-export async function planOf(run: RunRow, given?: Strategy<never>): Promise<RunPlan> {
+export async function planOf(db: Queryable, run: RunRow, given?: Strategy<never>): Promise<RunPlan> {
   const strategy = await runStrategyOf(run, given);
-  const resolved = resolveSettings(strategy, settingsFromStored(strategy, run.params), `run ${run.id}`);
-  return planFor(strategy, resolved as ResolvedSettings<Record<string, ParamValue>>);
+  const resolve = (params: Record<string, unknown>) => resolveSettings(strategy, settingsFromStored(strategy, params), `run ${run.id}`) as ResolvedSettings<Record<string, ParamValue>>;
+  const resolved = resolve(run.params);
+  const combos = run.kind === 'single' ? [] : (await listCombos(db, run.id)).map((c) => resolve(c.params));
+  return planFor(strategy, resolved, { kind: run.kind, combos, windows: run.windows ?? undefined, selectMetric: run.selectMetric ?? undefined });
 }

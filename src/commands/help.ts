@@ -37,7 +37,19 @@ const RUN_FLAGS = `  --chunk-size N                 tickers per chunk, read, sim
   --no-prefetch                  one chunk of arrays alive instead of two (~20 MB less), slower
   --memory-budget MB             refuse up front, with a suggested --chunk-size, a chunk that cannot fit
   --strategy NAME|FILE           a built-in (default rvol_atr) or a strategy file (./my-strategy.ts)
-  --no-lookahead-check           skip the look-ahead check of a strategy file's first run`;
+  --no-lookahead-check           skip the look-ahead check of a strategy file's first run
+Sweeps (any setting, by its name; each --grid an axis, the run is their cartesian product):
+  --grid NAME=V1,V2,...          a list of values (spelled as the flag's: off, all, enum words)
+  --grid NAME=START:STOP:STEP    an inclusive range, decimal-exact (0.1:0.3:0.1 is 0.1, 0.2, 0.3)
+  --grid-file FILE.json          {"axes": {NAME: [values] | {"start","stop","step"}}} or {"combos": [{...}]}
+                                 (combinations that break a rule of the strategy are skipped and counted)
+  --grid-sample N [--seed S]     a random subset of N combinations (seed default 1)
+  --select METRIC                rank combinations by median_sharpe (default), mean_sharpe, median_return,
+                                 mean_return, pct_profitable, mean_win_rate, ew_sharpe or ew_return
+  --walk-forward train=N,test=N[,step=N][,anchored]   walk-forward windows in bars of the run's dates: choose
+                                 the best combination in-sample, test it on the next bars
+  --split YYYY-MM-DD             one in-sample / out-of-sample cut at that date
+  --keep-trades best:K           a sweep keeps no trades, except those of the best K combinations`;
 
 const DISTRIBUTED_FLAGS = `  --distributed [--detach]       queue the chunks for vecbt worker processes (needs DATABASE_URL) and follow
                                  the run (--detach: return at once). VECBT_CHUNK_TIMEOUT_SECONDS (default 50):
@@ -89,9 +101,11 @@ ${DB}`,
 
 The latest runs: id, status, dates, tickers done, chunk size, elapsed, peak RSS, error.
   --limit N                      how many (default 50)`,
-  results: `usage: vecbt results <run-id> [--format table|csv|json] [--sort COLUMN] [--asc] [--limit N]
+  results: `usage: vecbt results <run-id> [--combos | --combo K | --walk-forward | --skipped] [--format table|csv|json] [--sort COLUMN] [--asc] [--limit N]
 
-A run's per-ticker results.
+A run's per-ticker results; for a sweep its combinations ranked (--combos, the default) or one combination's
+tickers (--combo K); for a walk-forward or split run its windows (--walk-forward, the default); --skipped lists
+the tickers a run skipped, with the reason.
   --format table|csv|json        table (default) shows the main columns; csv and json carry every column
   --sort COLUMN                  e.g. total_return_pct, win_rate_pct, max_drawdown_pct (descending)
   --asc                          ascending instead

@@ -22,6 +22,11 @@ export interface CommonRunArgs {
   settings: Record<string, unknown>;
   /** false with --no-lookahead-check. */
   lookaheadCheck: boolean;
+  /** A sweep (--grid, --grid-file), its windows (--walk-forward, --split), --select and --keep-trades. */
+  grid?: BatchOptions['grid'];
+  windows?: BatchOptions['windows'];
+  selectMetric?: BatchOptions['selectMetric'];
+  keepTrades?: number;
 }
 
 /** The options a BatchRunner and a DistributedRun share, from the database and the parsed flags. */
@@ -36,6 +41,10 @@ export function commonRunOptions(db: Database, a: CommonRunArgs) {
     strategySource: a.strategy?.loaded,
     settings: a.settings,
     lookaheadCheck: a.lookaheadCheck && !!a.strategy?.loaded,
+    grid: a.grid,
+    windows: a.windows,
+    selectMetric: a.selectMetric,
+    keepTrades: a.keepTrades,
     resumeRunId: a.resume,
     memoryBudgetMb: a.memoryBudgetMb,
   } satisfies Partial<BatchOptions>;

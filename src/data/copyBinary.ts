@@ -11,18 +11,21 @@
  */
 import { isoToDay } from './queryable';
 
-export type CopyBinaryType = 'text' | 'jsonb' | 'int4' | 'int8' | 'date' | 'float8';
+export type CopyBinaryType = 'text' | 'jsonb' | 'int4' | 'int8' | 'date' | 'float8' | 'float8[]' | 'int4[]';
 
-type Value = string | number | null | undefined;
+type Value = string | number | Float64Array | Int32Array | null | undefined;
 
-/** One value per row (`values`), or the same on every row (`value`); null/undefined is NULL. date: 'YYYY-MM-DD'; int8: a safe integer; jsonb: JSON text. */
+/**
+ * One value per row (`values`), or the same on every row (`value`); null/undefined is NULL. date: 'YYYY-MM-DD';
+ * int8: a safe integer; jsonb: JSON text; float8[] / int4[]: a Float64Array / Int32Array (a 1-D array, no NULLs).
+ */
 export type CopyBinaryColumn = { type: CopyBinaryType; values: readonly Value[] } | { type: CopyBinaryType; value: Value };
 
 /** Column k's value on row r. */
 const at = (c: CopyBinaryColumn, r: number): Value => ('values' in c ? c.values[r] : c.value);
 
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-const FIXED: Record<Exclude<CopyBinaryType, 'text' | 'jsonb'>, number> = { int4: 4, int8: 8, date: 4, float8: 8 };
+const FIXED: Record<Exclude<CopyBinaryType, 'text' | 'jsonb' | 'float8[]' | 'int4[]'>, number> = { int4: 4, int8: 8, date: 4, float8: 8 };
 
 /** A run has a few hundred distinct dates and tens of thousands of date cells. */
 const DAYS = new Map<string, number>();
@@ -36,9 +39,18 @@ function dayOf(iso: string): number {
   return d;
 }
 
-function checkValue(type: CopyBinaryType, v: string | number, row: number, k: number): void {
+/** Array header: ndim, has-null flag, element oid, then (size, lower bound) of the one dimension. */
+const ARRAY_HEADER = 20;
+const OID = { 'float8[]': 701, 'int4[]': 23 } as const;
+
+function checkValue(type: CopyBinaryType, v: Exclude<Value, null | undefined>, row: number, k: number): void {
   const ok =
-    type === 'text' || type === 'jsonb' ? typeof v === 'string' : type === 'date' ? typeof v === 'string' : type === 'float8' ? typeof v === 'number' : Number.isSafeInteger(v);
+    type === 'text' || type === 'jsonb' ? typeof v === 'string'
+    : type === 'date' ? typeof v === 'string'
+    : type === 'float8' ? typeof v === 'number'
+    : type === 'float8[]' ? v instanceof Float64Array
+    : type === 'int4[]' ? v instanceof Int32Array
+    : Number.isSafeInteger(v);
   if (!ok || (type === 'int4' && ((v as number) > 2147483647 || (v as number) < -2147483648))) {
     throw new RangeError(`copyBinary: column ${k} (${type}) row ${row}: ${JSON.stringify(v)} is not a ${type}`);
   }
@@ -59,8 +71,13 @@ export function encodeCopyBinary(columns: readonly CopyBinaryColumn[], n: number
       const v = at(c, r);
       if (v === null || v === undefined) continue;
       checkValue(type, v, r, k);
-      // jsonb's binary form is a version byte (1) and the JSON text.
-      size += type === 'text' ? Buffer.byteLength(v as string, 'utf8') : type === 'jsonb' ? 1 + Buffer.byteLength(v as string, 'utf8') : FIXED[type];
+      // jsonb's binary form is a version byte (1) and the JSON text; an array's, a header and (length, bytes) per element.
+      size +=
+        type === 'text' ? Buffer.byteLength(v as string, 'utf8')
+        : type === 'jsonb' ? 1 + Buffer.byteLength(v as string, 'utf8')
+        : type === 'float8[]' ? ((v as Float64Array).length ? ARRAY_HEADER + 12 * (v as Float64Array).length : 12)
+        : type === 'int4[]' ? ((v as Int32Array).length ? ARRAY_HEADER + 8 * (v as Int32Array).length : 12)
+        : FIXED[type];
     }
   }
   const buf = Buffer.allocUnsafe(size);
@@ -96,6 +113,31 @@ export function encodeCopyBinary(columns: readonly CopyBinaryColumn[], n: number
         dv.setInt32(o, 8);
         dv.setBigInt64(o + 4, BigInt(v as number));
         o += 12;
+      } else if (type === 'float8[]' || type === 'int4[]') {
+        const a = v as Float64Array | Int32Array;
+        const elem = type === 'float8[]' ? 8 : 4;
+        if (a.length === 0) {
+          // An empty array has no dimension at all (ndim 0).
+          dv.setInt32(o, 12);
+          dv.setInt32(o + 4, 0);
+          dv.setInt32(o + 8, 0);
+          dv.setInt32(o + 12, OID[type]);
+          o += 16;
+          continue;
+        }
+        dv.setInt32(o, ARRAY_HEADER + (4 + elem) * a.length);
+        dv.setInt32(o + 4, 1);
+        dv.setInt32(o + 8, 0);
+        dv.setInt32(o + 12, OID[type]);
+        dv.setInt32(o + 16, a.length);
+        dv.setInt32(o + 20, 1);
+        o += 4 + ARRAY_HEADER;
+        for (let e = 0; e < a.length; e++) {
+          dv.setInt32(o, elem);
+          if (elem === 8) dv.setFloat64(o + 4, a[e]);
+          else dv.setInt32(o + 4, a[e]);
+          o += 4 + elem;
+        }
       } else if (type === 'jsonb') {
         buf[o + 4] = 1;
         const len = buf.write(v as string, o + 5, 'utf8');

@@ -11,6 +11,13 @@ export interface NewRun {
   lookahead?: string | null;
   /** Every strategy parameter and portfolio setting, by spec name (JSON null: off / all). */
   params: Record<string, unknown>;
+  kind?: 'single' | 'sweep' | 'walk-forward' | 'split';
+  /** A sweep's combinations, each with every setting by spec name (combo_no = its position). */
+  combos?: Record<string, unknown>[];
+  grid?: Record<string, unknown> | null;
+  windows?: unknown[] | null;
+  selectMetric?: string | null;
+  keepTrades?: number | null;
   dateFrom: string;
   dateTo: string;
   chunkSize: number;
@@ -27,11 +34,15 @@ export async function createRun(pool: Pool, run: NewRun): Promise<number> {
     const chunksTotal = Math.ceil(run.symbols.length / run.chunkSize);
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO vecbt_runs (params, date_from, date_to, chunk_size, tickers_total, chunks_total, date_index, status,
-                               strategy, strategy_file, strategy_source, strategy_sha256, lookahead)
-       VALUES ($1::jsonb, $2::date, $3::date, $4, $5, $6, $7::int[], 'running', $8, $9, $10, $11, $12) RETURNING id`,
+                               strategy, strategy_file, strategy_source, strategy_sha256, lookahead, kind, combos_total, grid, windows,
+                               select_metric, keep_trades)
+       VALUES ($1::jsonb, $2::date, $3::date, $4, $5, $6, $7::int[], 'running', $8, $9, $10, $11, $12, $13, $14, $15::jsonb, $16::jsonb, $17, $18)
+       RETURNING id`,
       [
         JSON.stringify(run.params), run.dateFrom, run.dateTo, run.chunkSize, run.symbols.length, chunksTotal, Array.from(run.dateIndex),
         run.strategy, run.strategyFile ?? null, run.strategySource ?? null, run.strategySha256 ?? null, run.lookahead ?? null,
+        run.kind ?? 'single', Math.max(1, run.combos?.length ?? 1), run.grid ? JSON.stringify(run.grid) : null,
+        run.windows ? JSON.stringify(run.windows) : null, run.selectMetric ?? null, run.keepTrades ?? null,
       ],
     );
     const id = Number(rows[0].id);
@@ -44,6 +55,13 @@ export async function createRun(pool: Pool, run: NewRun): Promise<number> {
          SELECT $1, c.ord::int, ARRAY(SELECT jsonb_array_elements_text(c.t))
            FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS c(t, ord)`,
         [id, JSON.stringify(chunks)],
+      );
+    }
+    if (run.combos?.length) {
+      await client.query(
+        `INSERT INTO vecbt_combos (run_id, combo_no, params)
+         SELECT $1, (c.ord - 1)::int, c.p FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS c(p, ord)`,
+        [id, JSON.stringify(run.combos)],
       );
     }
     await client.query('COMMIT');

@@ -12,6 +12,18 @@ export interface RunRow {
   lookahead: string | null;
   /** Every strategy parameter and portfolio setting, by spec name (JSON null: off / all). */
   params: Record<string, unknown>;
+  /** single (one combination), sweep (a grid), walk-forward or split. */
+  kind: 'single' | 'sweep' | 'walk-forward' | 'split';
+  combosTotal: number;
+  /** The grid as given (axes, sample, skipped combinations), or null. */
+  grid: Record<string, unknown> | null;
+  /** Walk-forward / split windows as rows of the date index, or null (the whole range). */
+  windows: { windowNo: number; phase: 'all' | 'train' | 'test'; from: number; to: number }[] | null;
+  selectMetric: 'median_sharpe' | 'mean_sharpe' | 'median_return' | 'mean_return' | 'pct_profitable' | 'mean_win_rate' | 'ew_sharpe' | 'ew_return' | null;
+  /** A sweep's trades: of the best K combinations (null: none; a single run keeps all its trades). */
+  keepTrades: number | null;
+  bestCombo: number | null;
+  deflatedSharpe: number | null;
   dateFrom: string;
   dateTo: string;
   chunkSize: number;
@@ -27,7 +39,8 @@ export interface RunRow {
   error: string | null;
 }
 
-export const RUN_COLUMNS = `id, status, strategy, strategy_file, strategy_sha256, lookahead, params, to_char(date_from, 'YYYY-MM-DD') AS date_from, to_char(date_to, 'YYYY-MM-DD') AS date_to,
+export const RUN_COLUMNS = `id, status, strategy, strategy_file, strategy_sha256, lookahead, params, kind, combos_total, grid, windows,
+  select_metric, keep_trades, best_combo, deflated_sharpe, to_char(date_from, 'YYYY-MM-DD') AS date_from, to_char(date_to, 'YYYY-MM-DD') AS date_to,
   chunk_size, tickers_total, tickers_done, chunks_total, created_at, started_at, finished_at, peak_rss_mb, elapsed_ms, error`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,6 +54,14 @@ export function toRunRow(r: any, dateIndex: number[] = []): RunRow {
     strategySha256: r.strategy_sha256 ?? null,
     lookahead: r.lookahead ?? null,
     params: r.params,
+    kind: r.kind ?? 'single',
+    combosTotal: r.combos_total ?? 1,
+    grid: r.grid ?? null,
+    windows: r.windows ?? null,
+    selectMetric: r.select_metric ?? null,
+    keepTrades: r.keep_trades ?? null,
+    bestCombo: r.best_combo ?? null,
+    deflatedSharpe: r.deflated_sharpe ?? null,
     dateFrom: r.date_from,
     dateTo: r.date_to,
     chunkSize: r.chunk_size,

@@ -13,6 +13,7 @@ import { encodeCopyBinary, type CopyBinaryColumn } from './copyBinary';
 
 /** vecbt_results columns in the order of their arrays, with their SQL element types. */
 export const RESULT_COLUMNS = [
+  ['combo_no', 'int'],
   ['ticker', 'text'],
   ['status', 'text'],
   ['reason', 'text'],
@@ -51,10 +52,19 @@ export const RESULT_COLUMNS = [
 
 export type ResultColumn = (typeof RESULT_COLUMNS)[number][0];
 
+/**
+ * The columns a sweep writes per (combination, ticker): identity, status and the stats its ranking and the report
+ * read. 600,000 rows are a normal sweep: every other stat stays NULL (a single combination's rows carry them all).
+ */
+export const COMPACT_RESULT_COLUMNS = RESULT_COLUMNS.filter(([c]) =>
+  ['combo_no', 'ticker', 'status', 'reason', 'bars', 'end_value', 'total_return_pct', 'max_gross_exposure_pct', 'max_drawdown_pct', 'total_trades', 'win_rate_pct', 'profit_factor', 'expectancy', 'sharpe_ratio', 'sortino_ratio'].includes(c),
+);
+
 /** Column-wise values of a chunk's result rows (one entry per ticker in each array). */
 export type ResultArrays = { [K in ResultColumn]: (string | number | null)[] };
 
 export const TRADE_COLUMNS = [
+  ['combo_no', 'int'],
   ['ticker', 'text'],
   ['trade_no', 'int'],
   ['entry_date', 'date'],
@@ -82,6 +92,48 @@ function copyBinary(spec: readonly (readonly [string, keyof typeof BINARY])[], a
 }
 
 const RESULTS_COPY = `COPY vecbt_results (run_id, chunk_no, ${RESULT_COLUMNS.map((c) => c[0]).join(', ')}) FROM STDIN (FORMAT binary)`;
+const COMPACT_COPY = `COPY vecbt_results (run_id, chunk_no, ${COMPACT_RESULT_COLUMNS.map((c) => c[0]).join(', ')}) FROM STDIN (FORMAT binary)`;
+const PARTS_COPY = `COPY vecbt_combo_parts (run_id, chunk_no, window_no, phase, combo_no, bar_from, ew_sum, ew_n, tickers, sum_return, n_profitable,
+  sum_win_rate, n_win_rate, trades, sum_sharpe, n_sharpe, worst_drawdown, select_values) FROM STDIN (FORMAT binary)`;
+
+/** What a chunk adds to one (window, phase, combination): see vecbt_combo_parts in migration 0006. */
+export interface ComboPartRow {
+  windowNo: number;
+  phase: 'all' | 'train' | 'test';
+  comboNo: number;
+  barFrom: number;
+  ewSum: Float64Array;
+  ewN: Int32Array;
+  sums?: { tickers: number; sumReturn: number; nProfitable: number; sumWinRate: number; nWinRate: number; trades: number; sumSharpe: number; nSharpe: number; worstDrawdown: number; selectValues: Float64Array | null };
+}
+
+function partsCopy(runId: number, chunkNo: number, parts: readonly ComboPartRow[]): Buffer {
+  const col = <T>(f: (p: ComboPartRow) => T) => parts.map(f);
+  const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? null : x);
+  return encodeCopyBinary(
+    [
+      { type: 'int8', value: runId },
+      { type: 'int4', value: chunkNo },
+      { type: 'int4', values: col((p) => p.windowNo) },
+      { type: 'text', values: col((p) => p.phase) },
+      { type: 'int4', values: col((p) => p.comboNo) },
+      { type: 'int4', values: col((p) => p.barFrom) },
+      { type: 'float8[]', values: col((p) => p.ewSum) },
+      { type: 'int4[]', values: col((p) => p.ewN) },
+      { type: 'int4', values: col((p) => p.sums?.tickers) },
+      { type: 'float8', values: col((p) => num(p.sums?.sumReturn)) },
+      { type: 'int4', values: col((p) => p.sums?.nProfitable) },
+      { type: 'float8', values: col((p) => num(p.sums?.sumWinRate)) },
+      { type: 'int4', values: col((p) => p.sums?.nWinRate) },
+      { type: 'int4', values: col((p) => p.sums?.trades) },
+      { type: 'float8', values: col((p) => num(p.sums?.sumSharpe)) },
+      { type: 'int4', values: col((p) => p.sums?.nSharpe) },
+      { type: 'float8', values: col((p) => num(p.sums?.worstDrawdown)) },
+      { type: 'float8[]', values: col((p) => p.sums?.selectValues ?? null) },
+    ],
+    parts.length,
+  );
+}
 const TRADES_COPY = `COPY vecbt_trades (run_id, ${TRADE_COLUMNS.map((c) => c[0]).join(', ')}) FROM STDIN (FORMAT binary)`;
 
 export class ChunkAlreadyDoneError extends Error {}
@@ -92,15 +144,32 @@ export class ChunkAlreadyDoneError extends Error {}
  */
 export async function writeChunkResults(
   pool: Pool | PoolClient,
-  w: { runId: number; chunkNo: number; bars: number; results: ResultArrays; trades: TradeArrays; tickers: number },
+  w: {
+    runId: number;
+    chunkNo: number;
+    bars: number;
+    /** null: no per-ticker rows (a walk-forward run). */
+    results: ResultArrays | null;
+    /** Write only COMPACT_RESULT_COLUMNS (a sweep). */
+    compact?: boolean;
+    trades: TradeArrays;
+    parts?: readonly ComboPartRow[];
+    tickers: number;
+  },
 ): Promise<void> {
   const client = 'release' in pool ? pool : await (pool as Pool).connect();
   const own = client !== pool;
   try {
     await client.query('BEGIN');
-    const nResults = w.results.ticker.length;
-    const results = copyBinary(RESULT_COLUMNS, w.results, nResults, [{ type: 'int8', value: w.runId }, { type: 'int4', value: w.chunkNo }]);
-    await copyIn(client, RESULTS_COPY, () => [results]);
+    if (w.results && w.results.ticker.length) {
+      const nResults = w.results.ticker.length;
+      const results = copyBinary(w.compact ? COMPACT_RESULT_COLUMNS : RESULT_COLUMNS, w.results, nResults, [{ type: 'int8', value: w.runId }, { type: 'int4', value: w.chunkNo }]);
+      await copyIn(client, w.compact ? COMPACT_COPY : RESULTS_COPY, () => [results]);
+    }
+    if (w.parts?.length) {
+      const parts = partsCopy(w.runId, w.chunkNo, w.parts);
+      await copyIn(client, PARTS_COPY, () => [parts]);
+    }
     const nTrades = w.trades.ticker.length;
     if (nTrades) {
       const trades = copyBinary(TRADE_COLUMNS, w.trades, nTrades, [{ type: 'int8', value: w.runId }]);

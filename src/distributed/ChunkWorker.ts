@@ -25,7 +25,7 @@ import { maskPassword } from '../data/connection';
 import { memorySample } from '../batch/memorySample';
 import type { MemorySample } from '../batch/events';
 import { failChunk } from './data/failChunk';
-import { finalizeRun } from './data/finalizeRun';
+import { finishIfLast } from './processChunk';
 import { releaseChunk } from './data/releaseChunk';
 import { pruneWorkers } from './data/pruneWorkers';
 import { upsertWorker } from './data/upsertWorker';
@@ -226,7 +226,7 @@ export class ChunkWorker extends EventEmitter {
     const { pool } = this.opts;
     if (overwrite) await releaseChunk(pool, runId, chunkNo, reason);
     if (await failChunk(pool, runId, chunkNo, reason)) this.emit('chunk:failed', { runId, chunkNo, reason });
-    const status = await finalizeRun(pool, runId);
+    const status = await finishIfLast(pool, runId);
     if (status) {
       this.runs.delete(runId);
       this.emit('run:finished', { runId, status });

@@ -21,7 +21,7 @@ import { BatchRunner, type BatchOptions } from '../batch/BatchRunner';
 import type { RunDoneEvent, RunnerEventMap, RunnerEventName, RunnerEvents } from '../batch/events';
 import { getRun } from '../data/getRun';
 import { abortRun } from './data/abortRun';
-import { finalizeRun } from './data/finalizeRun';
+import { finishIfLast } from './processChunk';
 import { listChunkStates, type ChunkState } from './data/listChunkStates';
 import { listWorkers, type WorkerRow } from './data/listWorkers';
 import { markRunDistributed } from './data/markRunDistributed';
@@ -30,6 +30,8 @@ import { readRunProgress } from './data/readRunProgress';
 import { DEFAULT_JOB_POLICY, enqueueChunks, openBoss, type ChunkJobPolicy } from './queue';
 import { Waker } from '../batch/Waker';
 import { planOf } from '../batch/runPlan';
+import { finalizeRunStats } from '../batch/finalizeRunStats';
+import { hasComboStats } from '../data/readComboStats';
 import { describeSettings } from '../strategy/resolveSettings';
 
 export interface DistributedOptions extends Omit<BatchOptions, 'prefetch' | 'maxAttempts' | 'retryBaseMs'> {
@@ -100,7 +102,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
         await boss.stop({ close: false, graceful: false });
       }
     } else {
-      await finalizeRun(pool, runId); // an empty universe, or nothing left: done now
+      await finishIfLast(pool, runId); // an empty universe, or nothing left: done now
     }
     this.id = runId;
     return runId;
@@ -119,7 +121,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
     const t0 = performance.now();
     const runId = await this.prepare();
     const run = (await getRun(pool, runId))!;
-    const plan = await planOf(run);
+    const plan = await planOf(pool, run);
     let states = await listChunkStates(pool, runId);
     // Workers may have done chunks between prepare() and now: only chunks done before prepare() count
     // as done at the start; every other chunk is reported as it is seen running, failing or done.
@@ -211,7 +213,7 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
       }
       let status = progress?.status ?? 'aborted';
       if (status === 'running' && states.every((s) => s.status === 'done' || s.status === 'failed')) {
-        status = (await finalizeRun(pool, runId)) ?? status; // normally a worker did this already
+        status = (await finishIfLast(pool, runId)) ?? status; // normally a worker did this already
         if (status !== 'running') continue; // one more pass: emit what the final poll saw, then end
       }
       if (status === 'running' && this.aborted && (await abortRun(pool, runId, this.aborted))) continue;
@@ -234,7 +236,13 @@ export class DistributedRun extends EventEmitter implements RunnerEvents {
   }
 
   private async finish(runId: number, t0: number, peak: number): Promise<RunDoneEvent> {
-    const p = (await readRunProgress(this.opts.pool, runId))!;
+    let p = (await readRunProgress(this.opts.pool, runId))!;
+    // The worker that ended the run may still be computing its combination figures: make sure they exist before
+    // saying the run is done (the write is serialized, so computing them twice is harmless).
+    if (p.status === 'done' && !(await hasComboStats(this.opts.pool, runId))) {
+      await finalizeRunStats(this.opts.pool, runId).catch(() => undefined);
+      p = (await readRunProgress(this.opts.pool, runId))!;
+    }
     const status = p.status === 'running' ? 'aborted' : p.status;
     const done: RunDoneEvent = {
       runId,

@@ -18,6 +18,7 @@ import type { ChunkRows } from '../batch/chunkRows';
 import type { ChunkDoneEvent } from '../batch/events';
 import { runChunk, type ChunkStepResult } from '../batch/runChunk';
 import { planOf, type RunPlan } from '../batch/runPlan';
+import { finalizeRunStats } from '../batch/finalizeRunStats';
 import { claimChunk } from './data/claimChunk';
 import { finalizeRun } from './data/finalizeRun';
 
@@ -53,6 +54,16 @@ function isAlreadyWritten(err: unknown): boolean {
 }
 
 /**
+ * Ends the run when this was its last open chunk; the worker that ends it `done` computes its combination
+ * figures (a failure there leaves them to `vecbt results`, which computes missing ones).
+ */
+export async function finishIfLast(pool: Pool, runId: number): Promise<'done' | 'failed' | null> {
+  const status = await finalizeRun(pool, runId).catch(() => null);
+  if (status === 'done') await finalizeRunStats(pool, runId).catch(ignore);
+  return status;
+}
+
+/**
  * processChunk(ctx, runId, chunkNo): does one chunk job. Throws on engine or database errors (the chunk is
  * left `running`: the caller releases or fails it).
  * @example const out = await processChunk({ pool, worker: 'web.1:42' }, 7, 3)
@@ -64,7 +75,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
   if (!cached) {
     const run = await getRun(pool, runId);
     if (!run) return { kind: 'run-closed', runId, chunkNo, runStatus: null };
-    cached = { run, plan: await planOf(run) };
+    cached = { run, plan: await planOf(pool, run) };
     runs.set(runId, cached);
   }
   const { run, plan } = cached;
@@ -92,7 +103,7 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     const claim = await claimChunk(client, runId, chunkNo, ctx.worker);
     if (claim.kind !== 'claimed') {
       await release();
-      if (claim.kind === 'done') return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
+      if (claim.kind === 'done') return { kind: 'already-done', runId, chunkNo, runFinished: await finishIfLast(pool, runId) };
       return { kind: 'run-closed', runId, chunkNo, runStatus: claim.runStatus };
     }
     const symbols = claim.tickers;
@@ -104,11 +115,11 @@ export async function processChunk(ctx: ChunkStepContext, runId: number, chunkNo
     } catch (err) {
       if (!isAlreadyWritten(err)) throw err;
       await release();
-      return { kind: 'already-done', runId, chunkNo, runFinished: await finalizeRun(pool, runId) };
+      return { kind: 'already-done', runId, chunkNo, runFinished: await finishIfLast(pool, runId) };
     }
     const { rows, bars: nBars, readMs, computeMs, writeMs, memory } = r;
     await release();
-    const runFinished = await finalizeRun(pool, runId).catch(() => null);
+    const runFinished = await finishIfLast(pool, runId);
     return {
       kind: 'done',
       runId,

@@ -9,7 +9,7 @@ import { getRun } from '../../src/data/getRun';
 import { listChunks } from '../../src/data/listChunks';
 import { readChunkBars } from '../../src/data/readChunkBars';
 import { ChunkAlreadyDoneError } from '../../src/data/writeChunkResults';
-import { BatchRunner, chunkRows, planOf, runChunk, strategyView } from '../../src/batch';
+import { BatchRunner, chunkRows, planOf, runChunk, skipVerdicts, strategyView } from '../../src/batch';
 import { runStrategy, defineStrategy, StrategyError } from '../../src/strategy';
 import { strategies } from '../../src/strategies';
 
@@ -23,14 +23,15 @@ afterAll(() => db?.drop());
 it('runChunk(client, { run, plan, 1, tickers }) writes what chunkRows makes of the strategy, marks the chunk done, records its figures', async () => {
   const runId = await new BatchRunner({ pool: db.pool, target: 'test', chunkSize: 3 }).prepare();
   const run = (await getRun(db.pool, runId))!;
-  const plan = await planOf(run);
+  const plan = await planOf(db.pool, run);
   expect(plan.fields, 'rvol_atr reads high, low, close and volume, not open').toEqual(['high', 'low', 'close', 'volume']);
   const [first] = await listChunks(db.pool, runId);
   const client = await db.pool.connect();
   try {
     const bars = await readChunkBars(client, first.tickers, run.dateIndex);
     const r = runStrategy(bars.data, strategies.rvol_atr);
-    const expected = chunkRows(first.tickers, run.dateIndex, bars.barsPerCol, { ...r, warmup: 21 }, { from: run.dateFrom, to: run.dateTo }, bars.data);
+    const verdicts = skipVerdicts(first.tickers, run.dateIndex, bars.barsPerCol, 21, { from: run.dateFrom, to: run.dateTo }, bars.data);
+    const expected = chunkRows(first.tickers, run.dateIndex, bars.barsPerCol, [{ comboNo: 0, stats: r.stats, sim: r.sim, extras: r.extras, verdicts }]);
     const phases: string[] = [];
     const c = await runChunk(client, { run, plan, chunkNo: first.chunkNo, symbols: first.tickers }, { onPhase: (p) => phases.push(p) });
 

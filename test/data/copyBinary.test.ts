@@ -39,6 +39,25 @@ describe('encodeCopyBinary', () => {
     ]);
   });
 
+  it('encodeCopyBinary(jsonb, float8[], int4[]) round-trips: NaN and -0 in arrays, an empty array, a NULL array', async () => {
+    await client.query('CREATE TABLE arr (j jsonb, f float8[], i int4[])');
+    const buf = encodeCopyBinary(
+      [
+        { type: 'jsonb', values: ['{"stale_exits":2}', '[1,"é"]', null] },
+        { type: 'float8[]', values: [Float64Array.of(1.5, NaN, -0, Infinity), new Float64Array(0), null] },
+        { type: 'int4[]', values: [Int32Array.of(3, -4), Int32Array.of(7), null] },
+      ],
+      3,
+    );
+    expect(await copyIn(client, 'COPY arr (j, f, i) FROM STDIN (FORMAT binary)', () => [buf])).toBe(3);
+    const { rows } = await client.query(`SELECT j, f::text AS f, i FROM arr ORDER BY i[1] NULLS LAST`);
+    expect(rows).toEqual([
+      { j: { stale_exits: 2 }, f: '{1.5,NaN,-0,Infinity}', i: [3, -4] },
+      { j: [1, 'é'], f: '{}', i: [7] },
+      { j: null, f: null, i: null },
+    ]);
+  });
+
   it('encodeCopyBinary([], 0) is the header and the trailer only', () => {
     expect(encodeCopyBinary([], 0).toString('hex')).toBe('5047434f50590aff0d0a00' + '00000000' + '00000000' + 'ffff');
   });

@@ -33,7 +33,7 @@ it('migrate() moves old runs to spec names and stale_exits into extras', async (
     null,
     { rvol_window: 20, rvol_min: 2.5, atr_window: 14, atr_pct_min: 8, hold_bars: 7, exit_mode: 'shifted-signal', sl_stop: 0.03, sl_trail: false, tp_stop: null, fees: 0.001, fixed_fees: 0, slippage: 0, init_cash: 100, size: null },
   ]);
-  const plan = await planOf(run);
+  const plan = await planOf(db.pool, run);
   expect([plan.resolved.params.rvol_min, plan.resolved.portfolio.tp_stop, plan.resolved.portfolio.size], 'the old run resolves as rvol_atr').toEqual([2.5, NaN, Infinity]);
   const { rows } = await db.pool.query(`SELECT ticker, extras FROM vecbt_results ORDER BY ticker`);
   expect(rows).toEqual([{ ticker: 'AAA', extras: { stale_exits: 3 } }, { ticker: 'BBB', extras: null }]);

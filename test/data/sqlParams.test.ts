@@ -20,6 +20,10 @@ const SAFE = new Set([
   'cols', // synth.ts: constant column list
   'RESULT_COLUMNS.map((c) => c[0]).join(\', \')',
   'TRADE_COLUMNS.map((c) => c[0]).join(\', \')',
+  'COMPACT_RESULT_COLUMNS.map((c) => c[0]).join(\', \')', // writeChunkResults.ts: constant column list
+  'cols', // readChunkBars.ts: array_agg of constant field names
+  'col', // readComboStats.ts: col is found in COMBO_STAT_FIELDS
+  "COMBO_STAT_FIELDS.map((f) => `s.${f", // readComboStats.ts: constant column list
 ]);
 
 function templates(src: string): string[] {

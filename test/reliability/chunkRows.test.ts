@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readOhlcvCsv } from '../../src/data/csv';
 import { pivotOhlcv, type OhlcvMatrix } from '../../src/data/pivot';
 import { isoToDay } from '../../src/data/queryable';
-import { chunkRows } from '../../src/batch';
+import { chunkRows, skipVerdicts } from '../../src/batch';
 import { runStrategy } from '../../src/strategy';
 import { strategies } from '../../src/strategies';
 
@@ -29,7 +29,8 @@ function rows(withBars: boolean) {
   const r = runStrategy(data, strategies.rvol_atr);
   const dateIndex = Int32Array.from(index, isoToDay);
   const barsPerCol = Int32Array.from(columns, (_, c) => data.close.subarray(c * data.nRows, (c + 1) * data.nRows).filter((x) => !Number.isNaN(x)).length);
-  return { out: chunkRows(columns, dateIndex, barsPerCol, { ...r, warmup: 21 }, { from: index[0], to: index[index.length - 1] }, withBars ? data : undefined), r };
+  const verdicts = skipVerdicts(columns, dateIndex, barsPerCol, 21, { from: index[0], to: index[index.length - 1] }, withBars ? data : undefined);
+  return { out: chunkRows(columns, dateIndex, barsPerCol, [{ comboNo: 0, stats: r.stats, sim: r.sim, extras: r.extras, verdicts }]), r };
 }
 
 describe('chunkRows with the chunk bars', () => {
