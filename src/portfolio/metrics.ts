@@ -15,7 +15,8 @@ import { pairwiseSum1d } from '../kernels/reduce';
 import { accuratePow } from '../kernels/accuratePow';
 import { Side, TradeStatus } from './enums';
 import type { PriceMatrix, SimResult } from './fromSignals';
-import type { OrderRecords } from './records';
+import type { OrderRecords, TradeRecords } from './records';
+import { computeGroupStats } from './groupStats';
 
 /** vectorbt's stats() names, in vectorbt's order. */
 export const STAT_NAMES = [
@@ -111,7 +112,7 @@ export interface StatsOptions {
   benchmark?: 'compound' | 'ratio';
 }
 
-const M_START = 0, M_END = 1, M_PERIOD = 2, M_START_VALUE = 3, M_END_VALUE = 4, M_TOTAL_RETURN = 5, M_BENCHMARK = 6,
+export const M_START = 0, M_END = 1, M_PERIOD = 2, M_START_VALUE = 3, M_END_VALUE = 4, M_TOTAL_RETURN = 5, M_BENCHMARK = 6,
   M_GROSS = 7, M_FEES = 8, M_MDD = 9, M_MDD_DUR = 10, M_TRADES = 11, M_CLOSED = 12, M_OPEN = 13, M_OPEN_PNL = 14,
   M_WIN_RATE = 15, M_BEST = 16, M_WORST = 17, M_AVG_WIN = 18, M_AVG_LOSS = 19, M_AVG_WIN_DUR = 20, M_AVG_LOSS_DUR = 21,
   M_PROFIT_FACTOR = 22, M_EXPECTANCY = 23, M_SHARPE = 24, M_CALMAR = 25, M_OMEGA = 26, M_SORTINO = 27;
@@ -138,7 +139,9 @@ function getReturn(a: number, b: number): number {
  */
 const R_LAST_CLOSE = 0, R_BENCH_CUM = 1, R_FEES = 2, R_FLOW = 3, R_POS = 4, R_MAX_GROSS = 5, R_SUM_R = 6, R_N_R = 7,
   R_SUM_DOWN2 = 8, R_SUM_POS = 9, R_SUM_NEG = 10, R_CUM = 11, R_MIN_CUM_DD = 12, R_ANY_CUM = 13, R_DD_COUNT = 14,
-  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_SLOTS = 17;
+  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_DEBT = 17;
+/** Slots of the scratch array the passes share. */
+export const R_SLOTS = 18;
 
 /**
  * The last valid close (close_filled[-1]) and vectorbt's Benchmark Return factor, which compounds the bar returns of
@@ -169,11 +172,18 @@ function benchmarkPass(close: Float64Array, base: number, nRows: number, init: n
   res[R_BENCH_CUM] = benchCum;
 }
 
+function snap0(x: number): number {
+  return x <= 1e-12 && x >= -1e-12 ? 0 : x;
+}
+
 /**
- * Cash and position rebuilt from the orders `oStart .. oEnd` of one column, fees, cash flow and the max gross
- * exposure. A flat bar without an order has exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets
- * close to 0 where shares == 0 in base.py asset_value); the running max absorbs repeated zeros, so a flat stretch is
- * one update and only bars in a position are visited one by one.
+ * From the orders `oStart .. oEnd` of one column: fees, the cash flow and position of vectorbt's total_profit_nb,
+ * and the max gross exposure `asset_value / (asset_value + free_cash)` (gross_exposure_nb) with the signed asset
+ * value (negative while short) and the free cash of `pf.cash(free=True)`: init cash plus the orders' free-cash flows
+ * (get_free_cash_diff_nb, which replays the debt of shorts; for a long-only column it is the cash), each bar's
+ * added with addSnap. A flat bar has exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets close
+ * to 0 where shares == 0 in base.py asset_value); the running max absorbs repeated zeros, so a flat stretch is one
+ * update and only bars in a position are visited one by one.
  */
 function exposurePass(close: Float64Array, base: number, nRows: number, orders: OrderRecords, oStart: number, oEnd: number, init: number, res: Float64Array): void {
   let oi = oStart;
@@ -182,8 +192,12 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
   // and a loop variable started from it was kept tagged by V8, boxing a HeapNumber per bar; +x makes it a float64.
   // Cash flows from 0, for vectorbt's total_profit_nb (End Value and Total Return come from it, not from value[-1]).
   let flow = 0;
-  let cash = +init;
+  let free = +init;
   let pos = 0;
+  // The free-cash replay's own position and debt (get_free_cash_diff_nb).
+  let fpos = 0;
+  let debt = 0;
+  let lastBar = -1;
   let maxGross = NaN;
   // The forward-filled close as of bar i - 1.
   let ffClose = NaN;
@@ -206,28 +220,40 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
     }
     const c = close[base + i];
     if (c === c) ffClose = c;
-    while (oi < oEnd && orders.idx[oi] === i) {
-      const vol = orders.size[oi] * orders.price[oi];
-      const f = orders.fees[oi];
-      fees += f;
-      // One addSnap call site per quantity (the deltas chosen first): six sites exceeded V8's inlining budget and
-      // left isClose out of line, boxing its arguments.
-      const buy = orders.side[oi] === Side.Buy;
-      const dCash = buy ? -vol - f : vol - f;
-      const dFlow = buy ? -(vol + f) : vol - f;
-      const dPos = buy ? orders.size[oi] : -orders.size[oi];
-      cash = addSnap(cash, dCash);
-      flow = addSnap(flow, dFlow);
-      pos = addSnap(pos, dPos);
-      oi++;
-    }
+    if (oi < oEnd && orders.idx[oi] === i) {
+      // Bars without an order since the last one added a 0 flow: a free cash within 1e-12 of 0 became 0.
+      if (i > lastBar + 1) free = snap0(free);
+      let barFree = 0;
+      while (oi < oEnd && orders.idx[oi] === i) {
+        const size = orders.size[oi];
+        const price = orders.price[oi];
+        const vol = size * price;
+        const f = orders.fees[oi];
+        fees += f;
+        // One addSnap call site per quantity (the deltas chosen first): six sites exceeded V8's inlining budget and
+        // left isClose out of line, boxing its arguments.
+        const buy = orders.side[oi] === Side.Buy;
+        const dFlow = buy ? -(vol + f) : vol - f;
+        const dPos = buy ? size : -size;
+        flow = addSnap(flow, dFlow);
+        pos = addSnap(pos, dPos);
+        const newFpos = addSnap(fpos, dPos);
+        barFree = addSnap(barFree, freeCashDiff(fpos, newFpos, debt, price, f, res));
+        debt = res[R_DEBT];
+        fpos = newFpos;
+        oi++;
+      }
+      free = addSnap(free, barFree);
+    } else free = snap0(free);
+    lastBar = i;
     let gross = 0;
     if (pos !== 0) {
       const asset = pos * ffClose;
-      if (cash === 0 && asset > 1e-12 && asset < Infinity) {
-        gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
+      const absAsset = asset < 0 ? -asset : asset;
+      if (free === 0 && absAsset > 1e-12 && absAsset < Infinity) {
+        gross = 1; // all the free cash in the position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
       } else {
-        const denom = addSnap(asset, cash);
+        const denom = addSnap(asset, free);
         gross = denom === 0 ? 0 : asset / denom;
       }
     }
@@ -238,6 +264,33 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
   res[R_FLOW] = flow;
   res[R_POS] = pos;
   res[R_MAX_GROSS] = maxGross;
+}
+
+/**
+ * vectorbt get_free_cash_diff_nb: the free-cash flow of an order that moves the position from `before` to `now`
+ * at `price` with `fees`; the new debt goes to res[R_DEBT].
+ */
+export function freeCashDiff(before: number, now: number, debt: number, price: number, fees: number, res: Float64Array): number {
+  const size = addSnap(now, -before);
+  const finalCash = -size * price - fees;
+  res[R_DEBT] = debt;
+  if (size <= 1e-12 && size >= -1e-12) return 0;
+  if (size > 0) {
+    if (before < 0) {
+      const shortSize = now < 0 ? Math.abs(size) : Math.abs(before);
+      const debtDiff = shortSize * (debt / Math.abs(before));
+      res[R_DEBT] = addSnap(debt, -debtDiff);
+      return addSnap(2 * debtDiff, finalCash);
+    }
+    return finalCash;
+  }
+  if (now < 0) {
+    const shortSize = before < 0 ? Math.abs(size) : Math.abs(now);
+    const shortValue = shortSize * price;
+    res[R_DEBT] = debt + shortValue;
+    return addSnap(finalCash, -2 * shortValue);
+  }
+  return finalCash;
 }
 
 /**
@@ -374,17 +427,17 @@ function sumSquaredDeviations(rets: Float64Array, nRows: number, meanR: number):
 }
 
 /**
- * Every stat of every column.
+ * Every stat of every column; for a grouped simulation (`sim.groups`), every stat of every group (see
+ * `computeGroupStats`: then `nCols` of the table is the number of groups).
  * @example const t = computeStats(prices, sim); t.values[statIndex('Total Return [%]') * t.nCols + 0]
  */
 export function computeStats(prices: PriceMatrix, sim: SimResult, options: StatsOptions = {}): StatsTable {
+  if (sim.groups !== undefined) return computeGroupStats(prices, sim, options);
   const { nRows, nCols, value, orders, trades } = sim;
   const close = prices.close;
   if (prices.nRows !== nRows || prices.nCols !== nCols) throw new RangeError(`computeStats: prices are ${prices.nRows}x${prices.nCols} but the simulation is ${nRows}x${nCols}`);
   const freqDays = options.freqDays ?? 1;
   const compoundBenchmark = (options.benchmark ?? 'compound') === 'compound';
-  const ann = 365 / freqDays;
-  const sqrtAnn = Math.sqrt(ann);
   const M = STAT_NAMES.length;
   const out = new Float64Array(M * nCols);
   const set = (m: number, col: number, v: number) => {
@@ -414,24 +467,6 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     const flow = acc[R_FLOW];
     const pos = acc[R_POS];
     const maxGross = acc[R_MAX_GROSS];
-    returnsPass(value, base, nRows, init, rets, acc);
-    const sumR = acc[R_SUM_R];
-    const nR = acc[R_N_R];
-    const sumDown2 = acc[R_SUM_DOWN2];
-    const sumPos = acc[R_SUM_POS];
-    const sumNeg = acc[R_SUM_NEG];
-    const cum = acc[R_CUM];
-    const minCumDd = acc[R_MIN_CUM_DD];
-    const anyCum = acc[R_ANY_CUM] !== 0;
-    const ddCount = acc[R_DD_COUNT];
-    const maxDd = acc[R_MAX_DD];
-    const maxDdDur = acc[R_MAX_DD_DUR];
-
-    // Second pass for the standard deviation (two-pass like numpy's nanvar).
-    const meanR = nR > 0 ? sumR / nR : NaN;
-    const ss = sumSquaredDeviations(rets, nRows, meanR);
-    // numba nanstd_1d_nb(ddof=1): sqrt(nanvar * n / (n - 1)), with nanvar = ss / n (same rounding as vectorbt).
-    const stdR = nR - 1 > 0 ? Math.sqrt(((ss / nR) * nR) / (nR - 1)) : NaN;
 
     // total_profit_nb: summed order cash flows plus the final position at the last filled close; 0 without orders.
     const totalProfit = oEnd === orders.colStart[col] ? 0 : flow + pos * lastClose;
@@ -447,84 +482,121 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     set(M_BENCHMARK, col, compoundBenchmark || firstClose !== firstClose ? (benchCum - 1) * 100 : (lastClose / firstClose - 1) * 100);
     set(M_GROSS, col, maxGross * 100);
     set(M_FEES, col, fees);
-    set(M_MDD, col, ddCount > 0 ? maxDd : NaN);
-    set(M_MDD_DUR, col, ddCount > 0 ? maxDdDur * freqDays : NaN);
-
-    set(M_SHARPE, col, nRows < 2 ? NaN : stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn);
-    const mddR = anyCum ? minCumDd : NaN;
-    // Calmar is finished after the column loop (calmarFinish): the pow is kept out of this hot function.
-    calmarCum[col] = cum;
-    calmarMdd[col] = mddR;
-    set(M_OMEGA, col, sumNeg === 0 ? Infinity : sumPos / -sumNeg);
-    const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;
-    // sortino_ratio_1d_nb (like sharpe_ratio_1d_nb) returns NaN when returns.shape[0] < 2, before any division.
-    set(M_SORTINO, col, nRows < 2 ? NaN : downside === 0 ? Infinity : (meanR * ann) / downside);
-
-    // --- Trades (closed only for the performance metrics). ---
-    const tStart = trades.colStart[col];
-    const tEnd = trades.colStart[col + 1];
-    let nOpen = 0;
-    let openPnl = 0;
-    let nClosed = 0;
-    let nWin = 0;
-    let nLoss = 0;
-    let winPnl = 0;
-    let lossPnl = 0;
-    let winRet = 0;
-    let lossRet = 0;
-    let winDur = 0;
-    let lossDur = 0;
-    let best = NaN;
-    let worst = NaN;
-    for (let t = tStart; t < tEnd; t++) {
-      const pnl = trades.pnl[t];
-      if (trades.status[t] === TradeStatus.Open) {
-        nOpen++;
-        if (pnl === pnl) openPnl += pnl;
-        continue;
-      }
-      nClosed++;
-      const ret = trades.ret[t];
-      if (ret === ret) {
-        if (!(ret <= best)) best = ret;
-        if (!(ret >= worst)) worst = ret;
-      }
-      const dur = trades.exitIdx[t] - trades.entryIdx[t];
-      if (pnl > 0) {
-        nWin++;
-        winPnl += pnl;
-        winRet += ret;
-        winDur += dur;
-      } else if (pnl < 0) {
-        nLoss++;
-        lossPnl += pnl;
-        lossRet += ret;
-        lossDur += dur;
-      }
-    }
-    set(M_TRADES, col, tEnd - tStart);
-    set(M_CLOSED, col, nClosed);
-    set(M_OPEN, col, nOpen);
-    set(M_OPEN_PNL, col, openPnl);
-    const winRate = nClosed > 0 ? nWin / nClosed : NaN;
-    set(M_WIN_RATE, col, winRate * 100);
-    set(M_BEST, col, best * 100);
-    set(M_WORST, col, worst * 100);
-    set(M_AVG_WIN, col, nWin > 0 ? (winRet / nWin) * 100 : NaN);
-    set(M_AVG_LOSS, col, nLoss > 0 ? (lossRet / nLoss) * 100 : NaN);
-    set(M_AVG_WIN_DUR, col, nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN);
-    set(M_AVG_LOSS_DUR, col, nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN);
-    set(M_PROFIT_FACTOR, col, nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN);
-    const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
-    const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
-    set(M_EXPECTANCY, col, nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN);
+    returnStats(out, nCols, col, value, base, nRows, init, freqDays, rets, acc, calmarCum, calmarMdd);
+    tradeStats(out, nCols, col, trades, trades.colStart[col], trades.colStart[col + 1], freqDays);
   }
-  calmarFinish(out, nCols, calmarCum, calmarMdd, ann / nRows);
+  calmarFinish(out, nCols, calmarCum, calmarMdd, 365 / freqDays / nRows);
   return { names: STAT_NAMES, nCols, values: out };
 }
 
+/**
+ * The stats of the value series `value[base .. base + nRows)` of unit `u` (a column or a group): drawdowns,
+ * Sharpe, Sortino, Omega, and the two parts of Calmar (finished by calmarFinish).
+ */
+export function returnStats(
+  out: Float64Array, nUnits: number, u: number, value: Float64Array, base: number, nRows: number, init: number, freqDays: number,
+  rets: Float64Array, acc: Float64Array, calmarCum: Float64Array, calmarMdd: Float64Array,
+): void {
+  const ann = 365 / freqDays;
+  const sqrtAnn = Math.sqrt(ann);
+  returnsPass(value, base, nRows, init, rets, acc);
+  const sumR = acc[R_SUM_R];
+  const nR = acc[R_N_R];
+  const sumDown2 = acc[R_SUM_DOWN2];
+  const sumPos = acc[R_SUM_POS];
+  const sumNeg = acc[R_SUM_NEG];
+  const cum = acc[R_CUM];
+  const minCumDd = acc[R_MIN_CUM_DD];
+  const anyCum = acc[R_ANY_CUM] !== 0;
+  const ddCount = acc[R_DD_COUNT];
+  const maxDd = acc[R_MAX_DD];
+  const maxDdDur = acc[R_MAX_DD_DUR];
+
+  // Second pass for the standard deviation (two-pass like numpy's nanvar).
+  const meanR = nR > 0 ? sumR / nR : NaN;
+  const ss = sumSquaredDeviations(rets, nRows, meanR);
+  // numba nanstd_1d_nb(ddof=1): sqrt(nanvar * n / (n - 1)), with nanvar = ss / n (same rounding as vectorbt).
+  const stdR = nR - 1 > 0 ? Math.sqrt(((ss / nR) * nR) / (nR - 1)) : NaN;
+
+  out[M_MDD * nUnits + u] = ddCount > 0 ? maxDd : NaN;
+  out[M_MDD_DUR * nUnits + u] = ddCount > 0 ? maxDdDur * freqDays : NaN;
+  out[M_SHARPE * nUnits + u] = nRows < 2 ? NaN : stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn;
+  // Calmar is finished after the unit loop (calmarFinish): the pow is kept out of the hot functions.
+  calmarCum[u] = cum;
+  calmarMdd[u] = anyCum ? minCumDd : NaN;
+  out[M_OMEGA * nUnits + u] = sumNeg === 0 ? Infinity : sumPos / -sumNeg;
+  const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;
+  // sortino_ratio_1d_nb (like sharpe_ratio_1d_nb) returns NaN when returns.shape[0] < 2, before any division.
+  out[M_SORTINO * nUnits + u] = nRows < 2 ? NaN : downside === 0 ? Infinity : (meanR * ann) / downside;
+}
+
+/**
+ * The trade stats of unit `u` over the trades `tStart .. tEnd` (one column's, or a group's columns' pooled):
+ * counts, open PnL, and on closed trades only win rate, best/worst, averages, profit factor and expectancy.
+ */
+export function tradeStats(out: Float64Array, nUnits: number, u: number, trades: TradeRecords, tStart: number, tEnd: number, freqDays: number): void {
+  const set = (m: number, v: number) => {
+    out[m * nUnits + u] = v;
+  };
+  let nOpen = 0;
+  let openPnl = 0;
+  let nClosed = 0;
+  let nWin = 0;
+  let nLoss = 0;
+  let winPnl = 0;
+  let lossPnl = 0;
+  let winRet = 0;
+  let lossRet = 0;
+  let winDur = 0;
+  let lossDur = 0;
+  let best = NaN;
+  let worst = NaN;
+  for (let t = tStart; t < tEnd; t++) {
+    const pnl = trades.pnl[t];
+    if (trades.status[t] === TradeStatus.Open) {
+      nOpen++;
+      if (pnl === pnl) openPnl += pnl;
+      continue;
+    }
+    nClosed++;
+    const ret = trades.ret[t];
+    if (ret === ret) {
+      if (!(ret <= best)) best = ret;
+      if (!(ret >= worst)) worst = ret;
+    }
+    const dur = trades.exitIdx[t] - trades.entryIdx[t];
+    if (pnl > 0) {
+      nWin++;
+      winPnl += pnl;
+      winRet += ret;
+      winDur += dur;
+    } else if (pnl < 0) {
+      nLoss++;
+      lossPnl += pnl;
+      lossRet += ret;
+      lossDur += dur;
+    }
+  }
+  set(M_TRADES, tEnd - tStart);
+  set(M_CLOSED, nClosed);
+  set(M_OPEN, nOpen);
+  set(M_OPEN_PNL, openPnl);
+  const winRate = nClosed > 0 ? nWin / nClosed : NaN;
+  set(M_WIN_RATE, winRate * 100);
+  set(M_BEST, best * 100);
+  set(M_WORST, worst * 100);
+  set(M_AVG_WIN, nWin > 0 ? (winRet / nWin) * 100 : NaN);
+  set(M_AVG_LOSS, nLoss > 0 ? (lossRet / nLoss) * 100 : NaN);
+  set(M_AVG_WIN_DUR, nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN);
+  set(M_AVG_LOSS_DUR, nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN);
+  set(M_PROFIT_FACTOR, nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN);
+  const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
+  const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
+  set(M_EXPECTANCY, nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN);
+}
+
 /** Calmar = ((prod(1+r))^(ann/R) - 1) / |MDD of cumprod(1+r)|, NaN when that drawdown is 0 (vectorbt). */
-function calmarFinish(out: Float64Array, nCols: number, cum: Float64Array, mdd: Float64Array, exponent: number): void {
+export function calmarFinish(out: Float64Array, nCols: number, cum: Float64Array, mdd: Float64Array, exponent: number): void {
   for (let col = 0; col < nCols; col++) {
     const m = mdd[col];
     // accuratePow, not Math.pow: V8's pow is a few ulps off libm's on ~10% of inputs.
