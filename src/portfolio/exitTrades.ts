@@ -11,7 +11,7 @@
  */
 import { isClose, isCloseOrLess, isLess } from '../kernels/isClose';
 import { ExitReason, Side, TradeDirection, TradeStatus } from './enums';
-import { allocTrades, finishTrades, pushTrade, tradePnl, type OrderRecords, type SimTradeRecords } from './records';
+import { allocTrades, directedTradePnl, finishTrades, pushTrade, setTradePosition, type OrderRecords, type SimTradeRecords } from './records';
 
 /**
  * Build the trades of every column. `reasons[k]` is the `ExitReason` of order k (why it was placed); a closed
@@ -93,6 +93,7 @@ function push(
   trades: SimTradeRecords, col: number, size: number, entryIdx: number, entryPrice: number, entryFees: number,
   exitIdx: number, exitPrice: number, exitFees: number, direction: TradeDirection, status: TradeStatus, parentId: number, reason: ExitReason,
 ): void {
-  const pnl = tradePnl(size, entryPrice, entryFees, exitPrice, exitFees, direction);
-  pushTrade(trades, col, entryIdx, entryPrice, entryFees, exitIdx, exitPrice, exitFees, size, pnl, pnl / (size * entryPrice), status, reason, direction, parentId);
+  const pnl = directedTradePnl(size, entryPrice, entryFees, exitPrice, exitFees, direction);
+  pushTrade(trades, col, entryIdx, entryPrice, entryFees, exitIdx, exitPrice, exitFees, size, pnl, pnl / (size * entryPrice), status, reason);
+  setTradePosition(trades, trades.length - 1, direction, parentId);
 }

@@ -15,19 +15,22 @@
  *    buys `size` (Infinity = all cash) at close; signals on a NaN close are dropped, not deferred;
  * 3. `value = cash + position * close_filled` (close forward- then back-filled), with the asset value 0 while flat
  *    even where close_filled is NaN (vectorbt zeroes the close where shares == 0). The cash of the value is
- *    vectorbt's `pf.cash()`: re-accumulated from the orders' cash flows with `addSnap` on every bar, not the
- *    simulation's running cash (they differ below 1e-12 and where a sale's proceeds are snapped to its fees).
+ *    vectorbt's `pf.cash()`: re-accumulated from the orders' cash flows with `addSnap` on every bar. It equals
+ *    the simulation's running cash except in two corners (a cash within 1e-12 of 0, which pf.cash() snaps to 0 on a
+ *    bar without an order, and a sale whose proceeds the simulation snapped to its fees); a column that meets one
+ *    gets its value rebuilt from its orders (`unitSeries`) after the loop, so the bar loop stays as lean as before.
  *
  * Inputs are column-major (`a[col * nRows + row]`), NaN = missing. No allocation happens per bar; records grow
  * by doubling.
  */
 import { flexSelect, type Flex } from '../kernels/flexSelect';
 import { addSnap, isCloseOrLess, isLess } from '../kernels/isClose';
-import { CALL_SEQ_LABELS, CallSeqType, Direction, DIRECTION_LABELS, ExitReason, Side, SIZE_TYPE_LABELS, SizeType, TradeDirection, TradeStatus, type CallSeqName, type DirectionName, type SizeTypeName } from './enums';
+import { CALL_SEQ_LABELS, CallSeqType, Direction, DIRECTION_LABELS, ExitReason, Side, SIZE_TYPE_LABELS, SizeType, TradeStatus, type CallSeqName, type DirectionName, type SizeTypeName } from './enums';
 import { allocOrders, allocTrades, finishOrders, finishTrades, pushOrder, pushTrade, tradePnl, type OrderRecords, type SimTradeRecords } from './records';
 import { MIN_SIZE } from './minSize';
 import { ONLY_AMOUNT_VALUE_PERCENT, SimulationError } from './SimulationError';
 import { simulateFromSignals } from './simulateFromSignals';
+import { unitScratch, unitSeries } from './unitSeries';
 
 export type { Flex } from '../kernels/flexSelect';
 
@@ -348,8 +351,9 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
   const tpStopCol = perColumn(opt.tpStop, nCols);
   const sizeCol = perColumn(opt.size, nCols);
   const slTrailCol = opt.slTrail;
-  // vectorbt's position id: one counter over all columns, +1 per position.
-  let parentId = -1;
+  // Columns whose value is rebuilt from their orders after the loop (the corners of the header).
+  const cornerCols = new Int32Array(nCols);
+  let nCorner = 0;
 
   for (let col = 0; col < nCols; col++) {
     const base = col * nRows;
@@ -370,9 +374,8 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
     trades.colStart[col] = trades.length;
 
     let cash = initCash;
-    // vectorbt's pf.cash(): init_cash plus the orders' cash flows, each bar's added with addSnap (so a bar without
-    // an order snaps a cash within 1e-12 of 0 to 0). The value is built on it, not on the running `cash`.
-    let vcash = +initCash;
+    // A corner where pf.cash() leaves the running cash (see the header): the value is rebuilt after the loop.
+    let corner = initCash !== 0 && initCash <= 1e-12 && initCash >= -1e-12;
     let pos = 0;
     let stopBase = NaN;
     let tpBase = NaN;
@@ -389,8 +392,7 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
         let j = i;
         while (j < nRows && (entries[base + j] === 0 || exits[base + j] !== 0 || close[base + j] !== close[base + j])) j++;
         if (j > i) {
-          if (vcash <= 1e-12 && vcash >= -1e-12) vcash = 0;
-          value.fill(vcash, base + i, base + j);
+          value.fill(cash, base + i, base + j);
           if (j === nRows) break;
           i = j;
         }
@@ -404,8 +406,6 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
       let sellReason: ExitReason = REASON_SIGNAL;
       let wantBuy = false;
       let stopFired = false;
-      // This bar's cash flow for vcash; 0 = no fill.
-      let flow = 0;
 
       if (pos > 0 && stopsOn) {
         let o = c;
@@ -466,8 +466,6 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
         }
       }
 
-      // vectorbt execute_order_nb snaps a cash within 1e-12 of 0 to 0 before it tries an order.
-      if ((sellPrice === sellPrice || wantBuy) && cash <= 1e-12 && cash >= -1e-12) cash = 0;
       if (sellPrice === sellPrice) {
         // vectorbt sell_nb: the whole position; rejected (no record, position and stops kept) when the
         // proceeds cannot cover the fees.
@@ -477,16 +475,19 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
         const f = acq * fees + fixedFees;
         const net = addSnap(acq, -f);
         if (net >= 0 && !isLess(sz, MIN_SIZE)) {
+          // vectorbt execute_order_nb snaps a cash within 1e-12 of 0 to 0 before an order (cash is >= 0).
+          if (cash <= 1e-12) cash = 0;
           cash = addSnap(cash, net);
+          // pf.cash() adds the unsnapped flow acq - f; a cash left within 1e-12 of 0 is snapped there later.
+          if (net !== acq - f || (cash !== 0 && cash <= 1e-12)) corner = true;
           pos = 0;
-          flow = sz * adj - f;
           pushOrder(orders, col, i, sz, adj, f, Side.Sell);
           const pnl = tradePnl(sz, entryPrice, entryFees, adj, f);
-          pushTrade(trades, col, entryIdx, entryPrice, entryFees, i, adj, f, sz, pnl, pnl / (sz * entryPrice), TradeStatus.Closed, sellReason, TradeDirection.Long, parentId);
+          pushTrade(trades, col, entryIdx, entryPrice, entryFees, i, adj, f, sz, pnl, pnl / (sz * entryPrice), TradeStatus.Closed, sellReason);
           stopBase = NaN;
           tpBase = NaN;
         }
-      } else if (wantBuy && cash !== 0) {
+      } else if (wantBuy && cash > 1e-12) {
         // vectorbt buy_nb with allow_partial=True: the full size if affordable (within tolerance), else all
         // the cash net of fees; rejected when the cash does not exceed the fixed fee.
         const adj = c * (1 + slippage);
@@ -512,10 +513,11 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
         }
         if (sz === sz && !isLess(sz, MIN_SIZE)) {
           cash = newCash;
+          // A full fill's flow -size*price-fees is exactly -total; a partial one's is -cash up to rounding, which
+          // pf.cash() snaps to 0 like the simulation: the cash agrees unless it is left within 1e-12 of 0.
+          if (cash !== 0 && cash <= 1e-12) corner = true;
           pos = sz;
-          flow = -sz * adj - f;
           pushOrder(orders, col, i, sz, adj, f, Side.Buy);
-          parentId++;
           entryIdx = i;
           // vectorbt's exit trades carry the size-weighted average entry price, (size * price) / size, which can
           // differ from the fill price in the last bit.
@@ -527,23 +529,36 @@ function simulateLongOnly(prices: PriceMatrix, entries: Uint8Array, exits: Uint8
         }
       }
 
-      // cash_flow_nb adds the order's flow to the bar's 0 with addSnap, cash_nb the bar's flow to the cash.
-      if (flow <= 1e-12 && flow >= -1e-12) flow = 0;
-      vcash = addSnap(vcash, flow);
-      // vectorbt sets close to 0 where shares == 0 (base.py asset_value, "for price being NaN"): a flat bar is worth
-      // its cash even where close_filled is NaN (an all-NaN column is worth init_cash throughout).
-      value[k] = pos > 0 ? vcash + pos * lastClose : vcash;
+      value[k] = pos > 0 ? cash + pos * lastClose : cash;
     }
 
+    if (corner) cornerCols[nCorner++] = col;
     if (pos > 0) {
       // An open trade is marked at the raw last close (NaN if missing), with no exit fees.
       const last = nRows - 1;
       const px = close[base + last];
       const pnl = tradePnl(pos, entryPrice, entryFees, px, 0);
-      pushTrade(trades, col, entryIdx, entryPrice, entryFees, last, px, 0, pos, pnl, pnl / (pos * entryPrice), TradeStatus.Open, ExitReason.Open, TradeDirection.Long, parentId);
+      pushTrade(trades, col, entryIdx, entryPrice, entryFees, last, px, 0, pos, pnl, pnl / (pos * entryPrice), TradeStatus.Open, ExitReason.Open);
     }
   }
   orders.colStart[nCols] = orders.length;
   trades.colStart[nCols] = trades.length;
-  return { nRows, nCols, orders: finishOrders(orders), trades: finishTrades(trades), value, initCash: initCashOut };
+  const finished = finishOrders(orders);
+  if (nCorner > 0) exactValues(close, nRows, finished, cornerCols.subarray(0, nCorner), initCashCol, value);
+  return { nRows, nCols, orders: finished, trades: numberPositions(finishTrades(trades)), value, initCash: initCashOut };
+}
+
+/**
+ * Long only, each trade is a whole position, in column order: vectorbt's position id is the trade's number
+ * (direction is long, as allocated). Out of the kernel so that its optimised code has no code it never ran.
+ */
+function numberPositions(trades: SimTradeRecords): SimTradeRecords {
+  for (let k = 0; k < trades.length; k++) trades.parentId[k] = k;
+  return trades;
+}
+
+/** The value of the columns `cols` rebuilt from their orders as vectorbt does (pf.cash() + asset value). */
+function exactValues(close: Float64Array, nRows: number, orders: OrderRecords, cols: Int32Array, initCash: Float64Array, value: Float64Array): void {
+  const scratch = unitScratch(nRows);
+  for (const col of cols) unitSeries(close, nRows, orders, col, col + 1, initCash[col], { value, cash: null, freeCash: null, assetValue: null, offset: col * nRows }, scratch);
 }

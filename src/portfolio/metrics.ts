@@ -139,9 +139,9 @@ function getReturn(a: number, b: number): number {
  */
 const R_LAST_CLOSE = 0, R_BENCH_CUM = 1, R_FEES = 2, R_FLOW = 3, R_POS = 4, R_MAX_GROSS = 5, R_SUM_R = 6, R_N_R = 7,
   R_SUM_DOWN2 = 8, R_SUM_POS = 9, R_SUM_NEG = 10, R_CUM = 11, R_MIN_CUM_DD = 12, R_ANY_CUM = 13, R_DD_COUNT = 14,
-  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_DEBT = 17;
+  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_DEBT = 17, R_FCD = 18;
 /** Slots of the scratch array the passes share. */
-export const R_SLOTS = 18;
+export const R_SLOTS = 19;
 
 /**
  * The last valid close (close_filled[-1]) and vectorbt's Benchmark Return factor, which compounds the bar returns of
@@ -170,10 +170,6 @@ function benchmarkPass(close: Float64Array, base: number, nRows: number, init: n
   }
   res[R_LAST_CLOSE] = lastClose;
   res[R_BENCH_CUM] = benchCum;
-}
-
-function snap0(x: number): number {
-  return x <= 1e-12 && x >= -1e-12 ? 0 : x;
 }
 
 /**
@@ -222,7 +218,7 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
     if (c === c) ffClose = c;
     if (oi < oEnd && orders.idx[oi] === i) {
       // Bars without an order since the last one added a 0 flow: a free cash within 1e-12 of 0 became 0.
-      if (i > lastBar + 1) free = snap0(free);
+      if (i > lastBar + 1 && free <= 1e-12 && free >= -1e-12) free = 0;
       let barFree = 0;
       while (oi < oEnd && orders.idx[oi] === i) {
         const size = orders.size[oi];
@@ -237,14 +233,28 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
         const dPos = buy ? size : -size;
         flow = addSnap(flow, dFlow);
         pos = addSnap(pos, dPos);
-        const newFpos = addSnap(fpos, dPos);
-        barFree = addSnap(barFree, freeCashDiff(fpos, newFpos, debt, price, f, res));
-        debt = res[R_DEBT];
+        // The free-cash flow: an order from flat or one closing a long exactly (every long-only order) moves the
+        // position by its size and touches no debt, so its free-cash flow is its cash flow; the rest goes through
+        // get_free_cash_diff_nb (kept out of this loop, which has used up its inlining budget).
+        let fcd: number;
+        let newFpos: number;
+        if (fpos === 0 && dPos > 1e-12) {
+          newFpos = dPos;
+          fcd = dFlow;
+        } else if (fpos > 1e-12 && dPos === -fpos) {
+          newFpos = 0;
+          fcd = dFlow;
+        } else {
+          newFpos = freeCashOrder(fpos, dPos, debt, price, f, res);
+          fcd = res[R_FCD];
+          debt = res[R_DEBT];
+        }
         fpos = newFpos;
+        barFree = barFree === 0 ? (fcd <= 1e-12 && fcd >= -1e-12 ? 0 : fcd) : addSnap(barFree, fcd);
         oi++;
       }
       free = addSnap(free, barFree);
-    } else free = snap0(free);
+    } else if (free <= 1e-12 && free >= -1e-12) free = 0;
     lastBar = i;
     let gross = 0;
     if (pos !== 0) {
@@ -264,6 +274,16 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
   res[R_FLOW] = flow;
   res[R_POS] = pos;
   res[R_MAX_GROSS] = maxGross;
+}
+
+/**
+ * One order's step of the free-cash replay: the new position (returned), its free-cash flow (res[R_FCD]) and the
+ * new debt (res[R_DEBT]).
+ */
+function freeCashOrder(before: number, dPos: number, debt: number, price: number, fees: number, res: Float64Array): number {
+  const now = addSnap(before, dPos);
+  res[R_FCD] = freeCashDiff(before, now, debt, price, fees, res);
+  return now;
 }
 
 /**
@@ -535,9 +555,6 @@ export function returnStats(
  * counts, open PnL, and on closed trades only win rate, best/worst, averages, profit factor and expectancy.
  */
 export function tradeStats(out: Float64Array, nUnits: number, u: number, trades: TradeRecords, tStart: number, tEnd: number, freqDays: number): void {
-  const set = (m: number, v: number) => {
-    out[m * nUnits + u] = v;
-  };
   let nOpen = 0;
   let openPnl = 0;
   let nClosed = 0;
@@ -577,22 +594,22 @@ export function tradeStats(out: Float64Array, nUnits: number, u: number, trades:
       lossDur += dur;
     }
   }
-  set(M_TRADES, tEnd - tStart);
-  set(M_CLOSED, nClosed);
-  set(M_OPEN, nOpen);
-  set(M_OPEN_PNL, openPnl);
+  out[M_TRADES * nUnits + u] = tEnd - tStart;
+  out[M_CLOSED * nUnits + u] = nClosed;
+  out[M_OPEN * nUnits + u] = nOpen;
+  out[M_OPEN_PNL * nUnits + u] = openPnl;
   const winRate = nClosed > 0 ? nWin / nClosed : NaN;
-  set(M_WIN_RATE, winRate * 100);
-  set(M_BEST, best * 100);
-  set(M_WORST, worst * 100);
-  set(M_AVG_WIN, nWin > 0 ? (winRet / nWin) * 100 : NaN);
-  set(M_AVG_LOSS, nLoss > 0 ? (lossRet / nLoss) * 100 : NaN);
-  set(M_AVG_WIN_DUR, nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN);
-  set(M_AVG_LOSS_DUR, nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN);
-  set(M_PROFIT_FACTOR, nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN);
+  out[M_WIN_RATE * nUnits + u] = winRate * 100;
+  out[M_BEST * nUnits + u] = best * 100;
+  out[M_WORST * nUnits + u] = worst * 100;
+  out[M_AVG_WIN * nUnits + u] = nWin > 0 ? (winRet / nWin) * 100 : NaN;
+  out[M_AVG_LOSS * nUnits + u] = nLoss > 0 ? (lossRet / nLoss) * 100 : NaN;
+  out[M_AVG_WIN_DUR * nUnits + u] = nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN;
+  out[M_AVG_LOSS_DUR * nUnits + u] = nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN;
+  out[M_PROFIT_FACTOR * nUnits + u] = nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN;
   const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
   const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
-  set(M_EXPECTANCY, nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN);
+  out[M_EXPECTANCY * nUnits + u] = nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN;
 }
 
 /** Calmar = ((prod(1+r))^(ann/R) - 1) / |MDD of cumprod(1+r)|, NaN when that drawdown is 0 (vectorbt). */

@@ -153,8 +153,6 @@ export function pushTrade(
   ret: number,
   status: TradeStatus,
   exitReason: ExitReason,
-  direction: TradeDirection = TradeDirection.Long,
-  parentId = -1,
 ): void {
   const k = r.length;
   if (k === r.col.length) growTrades(r);
@@ -170,9 +168,16 @@ export function pushTrade(
   r.ret[k] = ret;
   r.status[k] = status;
   r.exitReason[k] = exitReason;
+  r.length = k + 1;
+}
+
+/**
+ * Direction and position id of trade `k` (allocated as long / 0). Apart from pushTrade so that pushTrade stays
+ * small enough for V8 to inline it into the long-only kernel (which numbers its positions at the end instead).
+ */
+export function setTradePosition(r: SimTradeRecords, k: number, direction: TradeDirection, parentId: number): void {
   r.direction[k] = direction;
   r.parentId[k] = parentId;
-  r.length = k + 1;
 }
 
 /** Trim to `length` (views, no copy). */
@@ -204,10 +209,17 @@ export function finishTrades(r: SimTradeRecords): SimTradeRecords {
 }
 
 /**
- * Trade pnl and return exactly as vectorbt computes them (`get_trade_stats_nb`): the value difference is
- * snapped to 0 when entry and exit value are close, and its sign flipped for a short.
+ * Trade pnl exactly as vectorbt computes it (`get_trade_stats_nb`) for a long trade: the value difference is
+ * snapped to 0 when entry and exit value are close.
  */
-export function tradePnl(size: number, entryPrice: number, entryFees: number, exitPrice: number, exitFees: number, direction: TradeDirection = TradeDirection.Long): number {
+export function tradePnl(size: number, entryPrice: number, entryFees: number, exitPrice: number, exitFees: number): number {
+  const entryVal = size * entryPrice;
+  const exitVal = size * exitPrice;
+  return addSnap(exitVal, -entryVal) - entryFees - exitFees;
+}
+
+/** tradePnl for a trade of either direction: a short's value difference has its sign flipped. */
+export function directedTradePnl(size: number, entryPrice: number, entryFees: number, exitPrice: number, exitFees: number, direction: TradeDirection): number {
   const entryVal = size * entryPrice;
   const exitVal = size * exitPrice;
   let diff = addSnap(exitVal, -entryVal);
