@@ -220,7 +220,7 @@ export class Portfolio {
     const scratch = unitScratch(nRows);
     return this.columns.map((_, c) => {
       const out = new Float64Array(nRows);
-      unitSeries(this.prices.close, nRows, orders, c, c + 1, initCash[c], { value: null, cash: free ? null : out, freeCash: free ? out : null, assetValue: null, offset: 0 }, scratch);
+      unitSeries(null, nRows, orders, c, c + 1, initCash[c], { value: null, cash: free ? null : out, freeCash: free ? out : null, assetValue: null, offset: 0 }, scratch);
       return out;
     });
   }

@@ -129,6 +129,12 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
         const pos = position[col];
         const c = close[k];
         if (c === c) lastVal[col] = c;
+        // Flat without a signal (most members on most bars): no stop is armed, no order; skip the rest.
+        if (pos === 0 && entries[k] === 0 && exits[k] === 0 && (!lsMode || ((shortEntries === null || shortEntries[k] === 0) && (shortExits === null || shortExits[k] === 0)))) {
+          oSize[m] = 0;
+          oValue[m] = 0;
+          continue;
+        }
         let price = c;
         let slip = slippageCol[col];
         let reason: number = ExitReason.Signal;

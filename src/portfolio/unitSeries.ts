@@ -42,9 +42,10 @@ function snap0(x: number): number {
 
 /**
  * The series of the unit made of columns `from .. to-1` starting with `initCash`. `orders` must be grouped by
- * column (`colStart`), in bar order within a column.
+ * column (`colStart`), in bar order within a column. `close` (column-major) is needed for the asset value and the
+ * value only: with null, those are not computed (0).
  */
-export function unitSeries(close: Float64Array, nRows: number, orders: OrderRecords, from: number, to: number, initCash: number, out: UnitSeriesOut, scratch: UnitScratch): void {
+export function unitSeries(close: Float64Array | null, nRows: number, orders: OrderRecords, from: number, to: number, initCash: number, out: UnitSeriesOut, scratch: UnitScratch): void {
   const { flow, freeFlow, assetValue: av } = scratch;
   flow.fill(0);
   freeFlow.fill(0);
@@ -60,7 +61,7 @@ export function unitSeries(close: Float64Array, nRows: number, orders: OrderReco
     let assets = 0;
     let ffClose = NaN;
     for (let i = k < oEnd ? orders.idx[k] : nRows; i < nRows; i++) {
-      const c = close[base + i];
+      const c = close === null ? NaN : close[base + i];
       if (c === c) ffClose = c;
       if (k < oEnd && orders.idx[k] === i) {
         let colFlow = 0;
@@ -98,10 +99,11 @@ export function unitSeries(close: Float64Array, nRows: number, orders: OrderReco
         flow[i] += colFlow;
         freeFlow[i] += colFree;
         assets = addSnap(assets, assetFlow);
-      } else if (assets === 0) {
-        // Flat until the next order: nothing to add; jump to the bar before it (its close still feeds ffClose).
+      } else if (assets === 0 || close === null) {
+        // Flat until the next order (or no asset value wanted): nothing to add; jump to the bar before it (its
+        // close still feeds ffClose).
         const next = k < oEnd ? orders.idx[k] : nRows;
-        for (let j = next - 1; j > i; j--) {
+        for (let j = next - 1; j > i && close !== null; j--) {
           const cj = close[base + j];
           if (cj === cj) {
             ffClose = cj;
@@ -113,7 +115,7 @@ export function unitSeries(close: Float64Array, nRows: number, orders: OrderReco
       } else {
         assets = snap0(assets);
       }
-      if (assets !== 0) av[i] += ffClose * assets;
+      if (assets !== 0 && close !== null) av[i] += ffClose * assets;
     }
   }
   let cash = +initCash;
