@@ -28,6 +28,7 @@ import { addSnap, isCloseOrLess, isLess } from '../kernels/isClose';
 import { CALL_SEQ_LABELS, CallSeqType, Direction, DIRECTION_LABELS, ExitReason, Side, SIZE_TYPE_LABELS, SizeType, TradeStatus, type CallSeqName, type DirectionName, type SizeTypeName } from './enums';
 import { allocOrders, allocTrades, finishOrders, finishTrades, pushOrder, pushTrade, tradePnl, type OrderRecords, type SimTradeRecords } from './records';
 import { MIN_SIZE } from './minSize';
+import { perColumn } from './perColumn';
 import { ONLY_AMOUNT_VALUE_PERCENT, SimulationError } from './SimulationError';
 import { simulateFromSignals } from './simulateFromSignals';
 import { unitScratch, unitSeries } from './unitSeries';
@@ -276,13 +277,6 @@ export function resolveSimOptions(options: SimOptions, nCols: number): ResolvedS
  */
 export interface SimBuffers {
   value?: Float64Array;
-}
-
-/** A Flex option as one value per column (flexSelect for each column). */
-export function perColumn(param: Flex, nCols: number): Float64Array {
-  const out = new Float64Array(nCols);
-  for (let col = 0; col < nCols; col++) out[col] = flexSelect(param, col);
-  return out;
 }
 
 /**

@@ -8,9 +8,8 @@ export {
 } from './enums';
 export type { DirectionName, SizeTypeName, CallSeqName } from './enums';
 export { SimulationError } from './SimulationError';
-export { computeStats, statsMean, statIndex, STAT_NAMES, STAT_KINDS } from './metrics';
+export { computeStats, computeGroupStats, statsMean, statIndex, STAT_NAMES, STAT_KINDS } from './metrics';
 export type { StatsTable, StatsOptions, StatName } from './metrics';
-export { computeGroupStats } from './groupStats';
 export { cashAndPosition } from './cashAndPosition';
 export { Portfolio, EXPECTED_SCHEMA, VECTORBT_VERSION } from './Portfolio';
 export type { PortfolioInput, OrderRow, TradeRow, StatsRow, ExpectedDoc, ExpectedTradeRow, ExpectedOptions, GroupedExpectedDoc, GroupRow } from './Portfolio';

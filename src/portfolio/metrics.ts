@@ -1,6 +1,7 @@
 /**
- * metrics: vectorbt's `pf[col].stats()` for every column in a few linear passes per column over typed arrays, and the
- * multi-column `pf.stats()` aggregate (pandas mean). Definitions are those of data-fixtures/golden/README.md
+ * metrics: vectorbt's `pf[col].stats()` for every column in a few linear passes per column over typed arrays,
+ * `pf.stats(column=group)` for every group of a grouped simulation (computeGroupStats), and the multi-column
+ * `pf.stats()` aggregate (pandas mean). Definitions are those of data-fixtures/golden/README.md
  * (vectorbt 0.28.3): drawdown records on value, returns with `value[-1] = init_cash`, `ann = 365 / freqDays`,
  * trade metrics on closed trades only.
  *
@@ -16,7 +17,6 @@ import { accuratePow } from '../kernels/accuratePow';
 import { Side, TradeStatus } from './enums';
 import type { PriceMatrix, SimResult } from './fromSignals';
 import type { OrderRecords, TradeRecords } from './records';
-import { computeGroupStats } from './groupStats';
 
 /** vectorbt's stats() names, in vectorbt's order. */
 export const STAT_NAMES = [
@@ -112,7 +112,7 @@ export interface StatsOptions {
   benchmark?: 'compound' | 'ratio';
 }
 
-export const M_START = 0, M_END = 1, M_PERIOD = 2, M_START_VALUE = 3, M_END_VALUE = 4, M_TOTAL_RETURN = 5, M_BENCHMARK = 6,
+const M_START = 0, M_END = 1, M_PERIOD = 2, M_START_VALUE = 3, M_END_VALUE = 4, M_TOTAL_RETURN = 5, M_BENCHMARK = 6,
   M_GROSS = 7, M_FEES = 8, M_MDD = 9, M_MDD_DUR = 10, M_TRADES = 11, M_CLOSED = 12, M_OPEN = 13, M_OPEN_PNL = 14,
   M_WIN_RATE = 15, M_BEST = 16, M_WORST = 17, M_AVG_WIN = 18, M_AVG_LOSS = 19, M_AVG_WIN_DUR = 20, M_AVG_LOSS_DUR = 21,
   M_PROFIT_FACTOR = 22, M_EXPECTANCY = 23, M_SHARPE = 24, M_CALMAR = 25, M_OMEGA = 26, M_SORTINO = 27;
@@ -141,7 +141,7 @@ const R_LAST_CLOSE = 0, R_BENCH_CUM = 1, R_FEES = 2, R_FLOW = 3, R_POS = 4, R_MA
   R_SUM_DOWN2 = 8, R_SUM_POS = 9, R_SUM_NEG = 10, R_CUM = 11, R_MIN_CUM_DD = 12, R_ANY_CUM = 13, R_DD_COUNT = 14,
   R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_DEBT = 17, R_FCD = 18;
 /** Slots of the scratch array the passes share. */
-export const R_SLOTS = 19;
+const R_SLOTS = 19;
 
 /**
  * The last valid close (close_filled[-1]) and vectorbt's Benchmark Return factor, which compounds the bar returns of
@@ -290,7 +290,7 @@ function freeCashOrder(before: number, dPos: number, debt: number, price: number
  * vectorbt get_free_cash_diff_nb: the free-cash flow of an order that moves the position from `before` to `now`
  * at `price` with `fees`; the new debt goes to res[R_DEBT].
  */
-export function freeCashDiff(before: number, now: number, debt: number, price: number, fees: number, res: Float64Array): number {
+function freeCashDiff(before: number, now: number, debt: number, price: number, fees: number, res: Float64Array): number {
   const size = addSnap(now, -before);
   const finalCash = -size * price - fees;
   res[R_DEBT] = debt;
@@ -513,7 +513,7 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
  * The stats of the value series `value[base .. base + nRows)` of unit `u` (a column or a group): drawdowns,
  * Sharpe, Sortino, Omega, and the two parts of Calmar (finished by calmarFinish).
  */
-export function returnStats(
+function returnStats(
   out: Float64Array, nUnits: number, u: number, value: Float64Array, base: number, nRows: number, init: number, freqDays: number,
   rets: Float64Array, acc: Float64Array, calmarCum: Float64Array, calmarMdd: Float64Array,
 ): void {
@@ -554,7 +554,7 @@ export function returnStats(
  * The trade stats of unit `u` over the trades `tStart .. tEnd` (one column's, or a group's columns' pooled):
  * counts, open PnL, and on closed trades only win rate, best/worst, averages, profit factor and expectancy.
  */
-export function tradeStats(out: Float64Array, nUnits: number, u: number, trades: TradeRecords, tStart: number, tEnd: number, freqDays: number): void {
+function tradeStats(out: Float64Array, nUnits: number, u: number, trades: TradeRecords, tStart: number, tEnd: number, freqDays: number): void {
   let nOpen = 0;
   let openPnl = 0;
   let nClosed = 0;
@@ -613,7 +613,7 @@ export function tradeStats(out: Float64Array, nUnits: number, u: number, trades:
 }
 
 /** Calmar = ((prod(1+r))^(ann/R) - 1) / |MDD of cumprod(1+r)|, NaN when that drawdown is 0 (vectorbt). */
-export function calmarFinish(out: Float64Array, nCols: number, cum: Float64Array, mdd: Float64Array, exponent: number): void {
+function calmarFinish(out: Float64Array, nCols: number, cum: Float64Array, mdd: Float64Array, exponent: number): void {
   for (let col = 0; col < nCols; col++) {
     const m = mdd[col];
     // accuratePow, not Math.pow: V8's pow is a few ulps off libm's on ~10% of inputs.
@@ -657,3 +657,105 @@ export function statsMean(table: StatsTable): Float64Array {
   }
   return out;
 }
+
+/**
+ * computeGroupStats: vectorbt's `pf.stats(column=group)` for every group of a grouped simulation, with the rules of
+ * data-fixtures/golden/README.md "Stats for the new families" (vectorbt 0.28.3, base.py / nb.py):
+ * - Start Value = the group's init cash; End Value = init cash + the sum of its columns' total profit
+ *   (total_profit_grouped_nb); Total Fees Paid = all its orders' fees (summed by the kernel, in creation order);
+ * - Benchmark Return = the compounded returns of benchmark_value_grouped_nb: init_cash / n in each column, i.e.
+ *   `init / n * sum_j close_filled_j / close_filled_j[0]` (a late listing's first close is back-filled);
+ * - Max Gross Exposure on the group's signed asset value and free cash; drawdowns and returns on the group value;
+ * - every trade metric pools the trades of all the group's columns.
+ * Output layout as computeStats, with one "column" per group: `values[m * nGroups + g]`.
+ * @example const t = computeGroupStats(prices, sim); t.values[statIndex('End Value') * t.nCols + g]
+ */
+export function computeGroupStats(prices: PriceMatrix, sim: SimResult, options: StatsOptions = {}): StatsTable {
+  const groups = sim.groups;
+  if (groups === undefined) throw new RangeError('computeGroupStats: the simulation is not grouped (no groupBy)');
+  const { nRows, nCols, orders, trades } = sim;
+  const close = prices.close;
+  if (prices.nRows !== nRows || prices.nCols !== nCols) throw new RangeError(`computeStats: prices are ${prices.nRows}x${prices.nCols} but the simulation is ${nRows}x${nCols}`);
+  const freqDays = options.freqDays ?? 1;
+  const G = groups.nGroups;
+  const M = STAT_NAMES.length;
+  const out = new Float64Array(M * G);
+  const set = (m: number, g: number, v: number) => {
+    out[m * G + g] = v;
+  };
+  const calmarCum = new Float64Array(G);
+  const calmarMdd = new Float64Array(G);
+  const rets = new Float64Array(nRows);
+  const acc = new Float64Array(R_SLOTS);
+  const benchSum = new Float64Array(nRows);
+
+  for (let g = 0; g < G; g++) {
+    const from = groups.colStart[g];
+    const to = groups.colStart[g + 1];
+    const init = options.initCash === undefined ? groups.initCash[g] : typeof options.initCash === 'number' ? options.initCash : options.initCash[g];
+    const gBase = g * nRows;
+
+    // Benchmark and total profit, column by column in column order (the order of vectorbt's sums).
+    benchSum.fill(0);
+    let totalProfit = 0;
+    for (let col = from; col < to; col++) {
+      const base = col * nRows;
+      let firstClose = NaN;
+      for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
+      let filled = +firstClose;
+      for (let i = 0; i < nRows; i++) {
+        const c = close[base + i];
+        if (c === c) filled = c;
+        benchSum[i] += filled / firstClose;
+      }
+      // total_profit_nb: order cash flows from 0 plus the final position at the last filled close; 0 without orders.
+      let flow = 0;
+      let pos = 0;
+      const oStart = orders.colStart[col];
+      const oEnd = orders.colStart[col + 1];
+      for (let k = oStart; k < oEnd; k++) {
+        const vol = orders.size[k] * orders.price[k];
+        const f = orders.fees[k];
+        const buy = orders.side[k] === Side.Buy;
+        flow = addSnap(flow, buy ? -(vol + f) : vol - f);
+        pos = addSnap(pos, buy ? orders.size[k] : -orders.size[k]);
+      }
+      totalProfit += oEnd === oStart ? 0 : flow + pos * filled;
+    }
+    const colInit = init / (to - from);
+    let benchPrev = +init;
+    let benchCum = 1;
+    for (let i = 0; i < nRows; i++) {
+      const bv = colInit * benchSum[i];
+      const r = getReturn(benchPrev, bv);
+      benchPrev = bv;
+      if (r === r) benchCum *= r + 1;
+    }
+
+    // Max gross exposure: signed asset value over asset value plus free cash (gross_exposure_nb).
+    let maxGross = NaN;
+    for (let i = 0; i < nRows; i++) {
+      const av = groups.assetValue[gBase + i];
+      const denom = addSnap(av, groups.freeCash[gBase + i]);
+      const gross = denom === 0 ? 0 : av / denom;
+      if (gross === gross && !(gross <= maxGross)) maxGross = gross;
+    }
+
+    const endValue = nRows > 0 ? init + totalProfit : NaN;
+    set(M_START, g, 0);
+    set(M_END, g, nRows - 1);
+    set(M_PERIOD, g, nRows * freqDays);
+    set(M_START_VALUE, g, init);
+    set(M_END_VALUE, g, endValue);
+    set(M_TOTAL_RETURN, g, endValue === endValue ? (totalProfit / init) * 100 : NaN);
+    set(M_BENCHMARK, g, (benchCum - 1) * 100);
+    set(M_GROSS, g, maxGross * 100);
+    // Summed by the kernel in creation order, as vectorbt sums a group's fees.
+    set(M_FEES, g, groups.fees[g]);
+    returnStats(out, G, g, groups.value, gBase, nRows, init, freqDays, rets, acc, calmarCum, calmarMdd);
+    tradeStats(out, G, g, trades, trades.colStart[from], trades.colStart[to], freqDays);
+  }
+  calmarFinish(out, G, calmarCum, calmarMdd, 365 / freqDays / nRows);
+  return { names: STAT_NAMES, nCols: G, values: out };
+}
+

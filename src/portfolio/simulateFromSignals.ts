@@ -20,7 +20,8 @@
 import { CallSeqType, Direction, ExitReason, Side, SizeType } from './enums';
 import { executeOrder, F_FEES, F_PRICE, F_SIZE, OrderStatus, S_CASH, S_DEBT, S_FREE_CASH, S_POSITION } from './executeOrder';
 import { exitTrades } from './exitTrades';
-import { perColumn, type GroupResult, type PriceMatrix, type ResolvedSimOptions, type SimBuffers, type SimResult } from './fromSignals';
+import type { GroupResult, PriceMatrix, ResolvedSimOptions, SimBuffers, SimResult } from './fromSignals';
+import { perColumn } from './perColumn';
 import { allocOrders, finishOrders, pushOrder, type OrderRecords } from './records';
 import { autoCallSeq } from './autoCallSeq';
 import { PERCENT_NO_REVERSAL, SimulationError } from './SimulationError';
