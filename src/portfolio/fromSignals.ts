@@ -267,7 +267,10 @@ export function resolveSimOptions(options: SimOptions, nCols: number): ResolvedS
   if (cashSharing) checkFlex('initCash', o.initCash, groups!.start.length - 1, 'the number of groups');
   else checkFlex('initCash', o.initCash, nCols);
   if (!Number.isInteger(o.timeExitBars) || o.timeExitBars < 0) throw new RangeError(`fromSignals: options.timeExitBars must be a non-negative integer, got ${o.timeExitBars}`);
-  o.longOnly = !lsMode && groups === null && o.direction.every((d) => d === Direction.LongOnly) && o.sizeType.every((t) => t === SizeType.Amount);
+  // Plain loops, not every(): this runs per call, often before the JIT has optimised anything.
+  let longOnly = !lsMode && groups === null;
+  for (let c = 0; c < nCols && longOnly; c++) longOnly = o.direction[c] === Direction.LongOnly && o.sizeType[c] === SizeType.Amount;
+  o.longOnly = longOnly;
   return o;
 }
 
@@ -305,7 +308,7 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
     }
   }
   // vectorbt raises this on the first bar it converts signals to an order, whatever the signals are.
-  if (n > 0 && opt.sizeType.some((t) => t > SizeType.Percent)) throw new SimulationError(ONLY_AMOUNT_VALUE_PERCENT);
+  if (n > 0 && !opt.longOnly) for (let c = 0; c < nCols; c++) if (opt.sizeType[c] > SizeType.Percent) throw new SimulationError(ONLY_AMOUNT_VALUE_PERCENT);
   if (!opt.longOnly) return simulateFromSignals(prices, entries, exits, opt, buffers);
   return simulateLongOnly(prices, entries, exits, opt, buffers);
 }
