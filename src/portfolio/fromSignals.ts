@@ -31,7 +31,7 @@ import { MIN_SIZE } from './minSize';
 import { perColumn } from './perColumn';
 import { ONLY_AMOUNT_VALUE_PERCENT, SimulationError } from './SimulationError';
 import { simulateFromSignals } from './simulateFromSignals';
-import { unitScratch, unitSeries } from './unitSeries';
+import { columnValue } from './unitSeries';
 
 export type { Flex } from '../kernels/flexSelect';
 
@@ -556,6 +556,5 @@ function numberPositions(trades: SimTradeRecords): SimTradeRecords {
 
 /** The value of the columns `cols` rebuilt from their orders as vectorbt does (pf.cash() + asset value). */
 function exactValues(close: Float64Array, nRows: number, orders: OrderRecords, cols: Int32Array, initCash: Float64Array, value: Float64Array): void {
-  const scratch = unitScratch(nRows);
-  for (const col of cols) unitSeries(close, nRows, orders, col, col + 1, initCash[col], { value, cash: null, freeCash: null, assetValue: null, offset: col * nRows }, scratch);
+  for (const col of cols) columnValue(close, nRows, orders, col, initCash[col], value, col * nRows);
 }

@@ -25,7 +25,7 @@ import { perColumn } from './perColumn';
 import { allocOrders, finishOrders, pushOrder, type OrderRecords } from './records';
 import { autoCallSeq } from './autoCallSeq';
 import { PERCENT_NO_REVERSAL, SimulationError } from './SimulationError';
-import { unitScratch, unitSeries } from './unitSeries';
+import { columnValue, unitScratch, unitSeries } from './unitSeries';
 
 /** vectorbt `get_stop_price_nb`: the fill price of a stop hit on this bar, NaN if none. */
 function stopPrice(position: number, ref: number, stop: number, open: number, low: number, high: number, hitBelow: boolean): number {
@@ -90,6 +90,16 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
 
   // Per column state.
   const lastVal = new Float64Array(nCols).fill(NaN);
+  // The bar up to which lastVal is current, and each column's next bar with a signal (nRows if none).
+  const valBar = new Int32Array(nCols).fill(-1);
+  const nextSignal = new Int32Array(nCols);
+  /** The first bar >= from with any signal in column col, nRows if none. */
+  const signalBar = (col: number, from: number): number => {
+    const base = col * nRows;
+    let j = from;
+    while (j < nRows && entries[base + j] === 0 && exits[base + j] === 0 && (!lsMode || ((shortEntries === null || shortEntries[base + j] === 0) && (shortExits === null || shortExits[base + j] === 0)))) j++;
+    return j;
+  };
   const slRef = new Float64Array(nCols).fill(NaN);
   const slCur = new Float64Array(nCols).fill(NaN);
   const slTrailCur = new Uint8Array(nCols);
@@ -122,20 +132,40 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
     let freeCash = unitInit[u];
     if (!cashSharing) orders.colStart[from] = orders.length;
 
+    for (let m = 0; m < len; m++) nextSignal[from + m] = signalBar(from + m, 0);
     for (let i = 0; i < nRows; i++) {
+      if (len === 1 && position[from] === 0 && nextSignal[from] > i) {
+        // A one-column unit, flat: nothing happens until its next signal; skip to it (the call sequence of a
+        // one-member unit is 0, as allocated).
+        i = nextSignal[from];
+        if (i >= nRows) break;
+      }
       // 1. Each member's order for this bar, against the cash state at the start of the bar.
       for (let m = 0; m < len; m++) {
         const col = from + m;
-        const k = col * nRows + i;
         const pos = position[col];
-        const c = close[k];
-        if (c === c) lastVal[col] = c;
-        // Flat without a signal (most members on most bars): no stop is armed, no order; skip the rest.
-        if (pos === 0 && entries[k] === 0 && exits[k] === 0 && (!lsMode || ((shortEntries === null || shortEntries[k] === 0) && (shortExits === null || shortExits[k] === 0)))) {
+        // Flat without a signal (most members on most bars): no stop is armed, no order; skip the rest. Decided on
+        // two arrays indexed by column, so a bar of a large group does not touch every column's (strided) data.
+        if (pos === 0 && nextSignal[col] > i) {
           oSize[m] = 0;
           oValue[m] = 0;
           continue;
         }
+        if (nextSignal[col] <= i) nextSignal[col] = signalBar(col, i + 1);
+        const k = col * nRows + i;
+        const c = close[k];
+        // The valuation price: the last valid close up to this bar (kept up to date only for the members looked at).
+        if (c === c) lastVal[col] = c;
+        else if (valBar[col] < i - 1) {
+          for (let b = i - 1; b > valBar[col]; b--) {
+            const v = close[col * nRows + b];
+            if (v === v) {
+              lastVal[col] = v;
+              break;
+            }
+          }
+        }
+        valBar[col] = i;
         let price = c;
         let slip = slippageCol[col];
         let reason: number = ExitReason.Signal;
@@ -325,13 +355,12 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
   const trades = exitTrades(finished, orderReasons, close, nRows, nCols);
 
   // Value series from the orders (vectorbt's pf.value()), per column or per group.
-  const scratch = unitScratch(nRows);
   let value: Float64Array;
   if (cashSharing) value = new Float64Array(0);
   else {
     value = buffers.value ?? new Float64Array(n);
     if (value.length !== n) throw new RangeError(`fromSignals: buffers.value has ${value.length} values, expected ${n}`);
-    for (let col = 0; col < nCols; col++) unitSeries(close, nRows, finished, col, col + 1, initCashCol[col], { value, cash: null, freeCash: null, assetValue: null, offset: col * nRows }, scratch);
+    for (let col = 0; col < nCols; col++) columnValue(close, nRows, finished, col, initCashCol[col], value, col * nRows);
   }
   let groups: GroupResult | undefined;
   if (grouped) {
@@ -352,6 +381,7 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
       freeCash: new Float64Array(nRows * nGroups),
       assetValue: new Float64Array(nRows * nGroups),
     };
+    const scratch = unitScratch(nRows);
     for (let g = 0; g < nGroups; g++) {
       unitSeries(close, nRows, finished, groupStart[g], groupStart[g + 1], gInit[g], { value: groups.value, cash: groups.cash, freeCash: groups.freeCash, assetValue: groups.assetValue, offset: g * nRows }, scratch);
     }

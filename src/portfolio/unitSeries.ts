@@ -131,6 +131,57 @@ export function unitSeries(close: Float64Array | null, nRows: number, orders: Or
   }
 }
 
+/**
+ * `pf.value()` of one column with its own cash (ungrouped), into `value[offset .. offset + nRows)`: what unitSeries
+ * gives for a one-column unit, in one pass that touches a flat stretch once (a flat bar is worth its cash; the cash
+ * only moves on a bar with an order, and a cash within 1e-12 of 0 becomes 0 on the next bar without one).
+ */
+export function columnValue(close: Float64Array, nRows: number, orders: OrderRecords, col: number, initCash: number, value: Float64Array, offset: number): void {
+  const base = col * nRows;
+  const oEnd = orders.colStart[col + 1];
+  let k = orders.colStart[col];
+  let cash = +initCash;
+  let assets = 0;
+  let ffClose = NaN;
+  let i = 0;
+  while (i < nRows) {
+    const next = k < oEnd ? orders.idx[k] : nRows;
+    if (assets === 0 && next > i) {
+      // Flat until the next order: each of these bars adds a 0 flow (cash_nb), snapping a tiny cash to 0.
+      cash = snap0(cash);
+      value.fill(cash, offset + i, offset + next);
+      for (let j = next - 1; j >= i; j--) {
+        const c = close[base + j];
+        if (c === c) {
+          ffClose = c;
+          break;
+        }
+      }
+      i = next;
+      continue;
+    }
+    const c = close[base + i];
+    if (c === c) ffClose = c;
+    if (next === i) {
+      let flow = 0;
+      let assetFlow = 0;
+      while (k < oEnd && orders.idx[k] === i) {
+        const size = orders.side[k] === Side.Buy ? orders.size[k] : -orders.size[k];
+        flow = addSnap(flow, -size * orders.price[k] - orders.fees[k]);
+        assetFlow = addSnap(assetFlow, size);
+        k++;
+      }
+      cash = addSnap(cash, flow);
+      assets = addSnap(assets, assetFlow);
+    } else {
+      cash = snap0(cash);
+      assets = snap0(assets);
+    }
+    value[offset + i] = assets !== 0 ? cash + ffClose * assets : cash + 0;
+    i++;
+  }
+}
+
 /** `pf.assets()` of one column: the signed position after each bar, into `out[offset .. offset + nRows)`. */
 export function columnAssets(orders: OrderRecords, nRows: number, col: number, out: Float64Array, offset: number): void {
   let k = orders.colStart[col];
