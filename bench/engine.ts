@@ -6,6 +6,9 @@
  *   npm run bench:engine -- --tickers 1000 --bars 252 --runs 3 --seed 7
  *   npm run bench:engine -- --gc-between       # charge each phase only for its own garbage
  *   npm run bench:engine -- --reuse-value      # one value matrix for all runs (a chunked runner's setup)
+ *   npm run bench:engine -- --direction both   # the general kernel: exits go short (also 'shortonly')
+ *   npm run bench:engine -- --portfolio        # the general kernel: one cash-sharing group of all tickers,
+ *                                              # 10 % of the cash per entry, call_seq 'auto' (group stats)
  *
  * Prints ms per phase (median of the runs), bars/s for the whole pass, the peak RSS of the process
  * (process.resourceUsage().maxRSS) and the RSS above the input (the generated OHLCV matrices). Then every built-in
@@ -15,7 +18,8 @@
  */
 import { atrPct, rvol } from '../src/indicators';
 import { computeStats } from '../src/portfolio/metrics';
-import { fromSignals } from '../src/portfolio/fromSignals';
+import { fromSignals, type SimOptions } from '../src/portfolio/fromSignals';
+import type { DirectionName } from '../src/portfolio/enums';
 import { rvolAtrSignals as signals } from '../src/strategies/rvolAtr/rvolAtrSignals';
 import { strategies } from '../src/strategies';
 import type { Strategy } from '../src/strategy/defineStrategy';
@@ -37,6 +41,13 @@ const gcBetween = process.argv.includes('--gc-between');
 /** --reuse-value: pass one preallocated value matrix to every simulation (what a chunked runner would do). */
 const reuseValue = process.argv.includes('--reuse-value');
 const valueBuffer = reuseValue ? new Float64Array(nRows * nCols) : undefined;
+/** --direction shortonly|both: simulate the short side (the general kernel); default longonly (the long-only kernel). */
+const dirArg = process.argv.indexOf('--direction');
+const direction = (dirArg >= 0 ? process.argv[dirArg + 1] : 'longonly') as DirectionName;
+/** --portfolio: all tickers trade from one account (groupBy true, cashSharing, callSeq auto, 10 % per entry). */
+const portfolio = process.argv.includes('--portfolio');
+const benchOptions: SimOptions = { slStop: 0.03, fees: 0.001, direction };
+if (portfolio) Object.assign(benchOptions, { groupBy: true, cashSharing: true, callSeq: 'auto', sizeType: 'percent', size: 0.1, initCash: 100_000 });
 const MB = 1024 * 1024;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 
@@ -133,7 +144,7 @@ for (let run = 0; run <= runs; run++) {
   const c2 = process.cpuUsage();
   const t2 = performance.now();
   const prices = { nRows, nCols, close: data.close };
-  const sim = fromSignals(prices, sig.entries, sig.exits, { slStop: 0.03, fees: 0.001 }, { value: valueBuffer });
+  const sim = fromSignals(prices, sig.entries, sig.exits, benchOptions, { value: valueBuffer });
   sample();
   if (gcBetween) gc();
   const c3 = process.cpuUsage();
@@ -164,7 +175,7 @@ const maxRss = process.resourceUsage().maxRSS * 1024;
 const peak = Math.max(peakSampled, maxRss > maxRssBefore ? maxRss : 0);
 const total = median(times.indicators) + median(times.signals) + median(times.simulation) + median(times.metrics);
 const bars = nRows * nCols;
-console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)${gcBetween ? ', gc between phases' : ''}${reuseValue ? ', reused value buffer' : ''}`);
+console.log(`bench:engine  ${nCols} tickers x ${nRows} bars = ${bars.toLocaleString('en-US')} bars, seed ${seed}, median of ${runs} runs (+1 warm-up)${gcBetween ? ', gc between phases' : ''}${reuseValue ? ', reused value buffer' : ''}${direction !== 'longonly' ? `, direction ${direction}` : ''}${portfolio ? ', one cash-sharing portfolio' : ''}`);
 console.log(`  entries ${entriesCount.toLocaleString('en-US')}, trades ${trades.toLocaleString('en-US')}`);
 const cpuTotal = median(cpuTimes.indicators) + median(cpuTimes.signals) + median(cpuTimes.simulation) + median(cpuTimes.metrics);
 console.log(`  phase        wall ms (median)   cpu ms (median; less sensitive to a loaded machine)`);

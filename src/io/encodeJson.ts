@@ -11,20 +11,24 @@
 export type JsonPath = readonly (string | number)[];
 export type IntPathPredicate = (path: JsonPath) => boolean;
 
-const RECORD_INT_KEYS = new Set(['idx', 'entry_idx', 'exit_idx']);
+const RECORD_INT_KEYS = new Set(['idx', 'entry_idx', 'exit_idx', 'parent_id']);
 const STAT_INT_KEYS = new Set(['Total Trades', 'Total Closed Trades', 'Total Open Trades']);
 
 /**
- * Integer paths of vecbt-expected/1: order/trade indices, the per-column trade counts in `stats`
- * (floats in `stats_mean`), and `entries_count[c]` of strategy outputs.
+ * Integer paths of vecbt-expected/1: order/trade indices and position ids, the per-column and per-group trade counts
+ * in `stats` / `group_stats` (floats in `stats_mean`), a group's label and column indices, the call sequence, and
+ * `entries_count[c]` of strategy outputs.
  */
 export function expectedIntPath(path: JsonPath): boolean {
   const last = path[path.length - 1];
   if (typeof last === 'string') {
     if (RECORD_INT_KEYS.has(last) && (path[0] === 'orders' || path[0] === 'trades')) return true;
-    if (STAT_INT_KEYS.has(last) && path[0] === 'stats') return true;
+    if (STAT_INT_KEYS.has(last) && (path[0] === 'stats' || path[0] === 'group_stats')) return true;
+    if (last === 'label' && path[0] === 'groups') return true;
     return false;
   }
+  if (path[0] === 'call_seq') return path.length === 3;
+  if (path[0] === 'groups') return path.length === 4 && path[2] === 'columns';
   return path[0] === 'entries_count' && path.length === 2;
 }
 

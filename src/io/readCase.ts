@@ -1,15 +1,20 @@
 /**
- * Read and validate a `vecbt-case/1` file (data-fixtures/golden/README.md) into typed, column-major inputs for
- * `fromSignals`. Every problem is a UserError naming the file, the field (with its index) and the fix, e.g.
- * `case.json: close[1] has 19 values, expected 20 (one per date of "index")`.
+ * Read and validate a `vecbt-case/1` file (data-fixtures/golden/README.md, parts 1 and 2) into typed, column-major
+ * inputs for `fromSignals`. Every problem is a UserError naming the file, the field (with its index) and the fix,
+ * e.g. `case.json: close[1] has 19 values, expected 20 (one per date of "index")`.
  *
  * Params default to vectorbt's defaults when absent; unknown params are errors (a typo such as "sl_stp" would
- * otherwise silently run without a stop). Numeric params may be one number or one number per column.
+ * otherwise silently run without a stop). Numeric params, `sl_trail`, `direction` and `size_type` may be one value
+ * or one per column; `init_cash` is per group with `cash_sharing`. The signal-resolution modes (`upon_*`,
+ * `stop_entry_price`, `stop_exit_price`) are accepted at vectorbt's defaults only, the ones vecbt implements.
+ * A size type vectorbt's from_signals refuses ('targetpercent', ...) is read, so the engine refuses it as
+ * vectorbt does.
  */
 import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors';
 import type { Flex } from '../kernels/flexSelect';
 import { isLess } from '../kernels/isClose';
+import { DIRECTION_LABELS, SIZE_TYPE_LABELS, type DirectionName, type SizeTypeName } from '../portfolio/enums';
 import type { PriceMatrix, SimOptions } from '../portfolio/fromSignals';
 
 export const CASE_SCHEMA = 'vecbt-case/1';
@@ -26,10 +31,26 @@ export interface CaseData {
   options: SimOptions;
   /** Bar length in days, from params.freq ("1D" -> 1). */
   freqDays: number;
+  /**
+   * The case uses part 2 of the schema (short signals, or any part-2 param: direction other than "longonly",
+   * size_type, upon_*, stop_*_price, group_by, cash_sharing, call_seq): its expected document has part 2's keys.
+   */
+  part2: boolean;
 }
 
-const TOP_KEYS = new Set(['schema', 'name', 'description', 'index', 'columns', 'close', 'open', 'high', 'low', 'entries', 'exits', 'params']);
-const PARAM_KEYS = ['init_cash', 'fees', 'fixed_fees', 'slippage', 'sl_stop', 'sl_trail', 'tp_stop', 'size', 'direction', 'accumulate', 'freq', 'time_exit_bars'];
+const TOP_KEYS = new Set(['schema', 'name', 'description', 'index', 'columns', 'close', 'open', 'high', 'low', 'entries', 'exits', 'short_entries', 'short_exits', 'params']);
+/** The signal-resolution modes of part 2, each at the only value vecbt implements (vectorbt's default). */
+const FIXED_MODES: Readonly<Record<string, string>> = Object.freeze({
+  upon_long_conflict: 'ignore',
+  upon_short_conflict: 'ignore',
+  upon_dir_conflict: 'ignore',
+  upon_opposite_entry: 'reversereduce',
+  upon_stop_exit: 'close',
+  stop_entry_price: 'close',
+  stop_exit_price: 'stoplimit',
+});
+const PART2_PARAMS = ['size_type', 'group_by', 'cash_sharing', 'call_seq', ...Object.keys(FIXED_MODES)];
+const PARAM_KEYS = ['init_cash', 'fees', 'fixed_fees', 'slippage', 'sl_stop', 'sl_trail', 'tp_stop', 'size', 'direction', 'accumulate', 'freq', 'time_exit_bars', ...PART2_PARAMS];
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 function fail(file: string, msg: string): never {
@@ -113,6 +134,19 @@ function flexParam(file: string, key: string, v: unknown, nCols: number, opts: P
   return check(v, `params.${key}`);
 }
 
+/** A mode by name, one for all columns or one per column (`labels` are the allowed names). */
+function modeParam(file: string, key: string, v: unknown, labels: readonly string[], nCols: number): string | string[] {
+  const check = (x: unknown, where: string): string => {
+    if (typeof x !== 'string' || !labels.includes(x)) fail(file, `${where} must be one of ${labels.map((l) => JSON.stringify(l)).join(', ')}, got ${typeName(x)}`);
+    return x;
+  };
+  if (Array.isArray(v)) {
+    if (v.length !== nCols) fail(file, `params.${key} has ${v.length} values, expected one or ${nCols} (one per column)`);
+    return v.map((x, i) => check(x, `params.${key}[${i}]`));
+  }
+  return check(v, `params.${key}`);
+}
+
 /** Parse "1D", "D", "2D" into days. */
 export function parseFreqDays(freq: string, where: string): number {
   const m = /^(\d*(?:\.\d+)?)\s*(D|d|days?)$/.exec(freq.trim());
@@ -154,7 +188,47 @@ export function parseCase(doc: unknown, file: string): CaseData {
     if (!PARAM_KEYS.includes(k)) fail(file, `unknown param "params.${k}"; allowed: ${PARAM_KEYS.join(', ')}`);
   }
   const options: SimOptions = {};
-  if (p.init_cash !== undefined) options.initCash = flexParam(file, 'init_cash', p.init_cash, nCols, { min: 0, minExclusive: true });
+  // Four-array mode: the short signals (either may be absent, meaning none).
+  const lsMode = d.short_entries !== undefined || d.short_exits !== undefined;
+  if (d.short_entries !== undefined) options.shortEntries = signalMatrix(file, 'short_entries', d.short_entries, nRows, nCols);
+  if (d.short_exits !== undefined) options.shortExits = signalMatrix(file, 'short_exits', d.short_exits, nRows, nCols);
+  if (lsMode) {
+    options.shortEntries ??= new Uint8Array(nRows * nCols);
+    options.shortExits ??= new Uint8Array(nRows * nCols);
+  }
+
+  // Groups first: with cash sharing, init_cash is one number per group.
+  let nGroups = 0;
+  if (p.group_by !== undefined && p.group_by !== null && p.group_by !== false) {
+    if (p.group_by === true) {
+      options.groupBy = true;
+      nGroups = 1;
+    } else if (Array.isArray(p.group_by)) {
+      const ids = p.group_by as unknown[];
+      if (ids.length !== nCols) fail(file, `params.group_by has ${ids.length} values, expected true or ${nCols} group ids (one per column)`);
+      ids.forEach((g, i) => {
+        if (!Number.isInteger(g)) fail(file, `params.group_by[${i}] must be an integer group id, got ${typeName(g)}`);
+        if (i > 0 && g !== ids[i - 1] && ids.indexOf(g) < i) fail(file, `params.group_by: the columns of group ${g} are not consecutive (column ${i}); a group must be a run of consecutive columns`);
+      });
+      options.groupBy = Int32Array.from(ids as number[]);
+      nGroups = new Set(ids).size;
+    } else fail(file, `params.group_by must be true, false, null or a list of ${nCols} group ids, got ${typeName(p.group_by)}`);
+  }
+  if (p.cash_sharing !== undefined) {
+    if (typeof p.cash_sharing !== 'boolean') fail(file, `params.cash_sharing must be true or false, got ${typeName(p.cash_sharing)}`);
+    if (p.cash_sharing && nGroups === 0) fail(file, 'params.cash_sharing needs params.group_by (true = one group of all columns)');
+    options.cashSharing = p.cash_sharing;
+  }
+  if (p.call_seq !== undefined) {
+    if (p.call_seq !== 'default' && p.call_seq !== 'auto') fail(file, `params.call_seq must be "default" or "auto", got ${typeName(p.call_seq)}`);
+    options.callSeq = p.call_seq;
+  }
+  if (p.init_cash !== undefined) {
+    const perGroup = options.cashSharing === true;
+    const n = perGroup ? nGroups : nCols;
+    if (Array.isArray(p.init_cash) && p.init_cash.length !== n) fail(file, `params.init_cash has ${p.init_cash.length} values, expected one number or ${n} (one per ${perGroup ? 'group: cash_sharing is on' : 'column'})`);
+    options.initCash = flexParam(file, 'init_cash', p.init_cash, n, { min: 0, minExclusive: true });
+  }
   // The bounds are vectorbt's own checks (portfolio/nb.py): execute_order_nb wants finite fees and fixed fees (a
   // negative fee is a rebate) and a finite slippage >= 0; get_stop_price_nb raises for a stop < 0 (0 = the level
   // is the entry close); signals_to_size_nb raises for is_less_nb(size, 0) (size 0 places no order).
@@ -165,15 +239,27 @@ export function parseCase(doc: unknown, file: string): CaseData {
   if (p.tp_stop !== undefined) options.tpStop = flexParam(file, 'tp_stop', p.tp_stop, nCols, { nullAs: NaN, min: 0, why: 'null = no take-profit' });
   if (p.size !== undefined) options.size = flexParam(file, 'size', p.size, nCols, { nullAs: Infinity, min: 0, minTolerant: true, why: 'vectorbt allows no negative size; null = all the cash' });
   if (p.sl_trail !== undefined) {
-    if (typeof p.sl_trail !== 'boolean') fail(file, `params.sl_trail must be true or false, got ${typeName(p.sl_trail)}`);
-    options.slTrail = p.sl_trail;
+    if (Array.isArray(p.sl_trail)) {
+      if (p.sl_trail.length !== nCols) fail(file, `params.sl_trail has ${p.sl_trail.length} values, expected true, false or ${nCols} (one per column)`);
+      p.sl_trail.forEach((x, i) => {
+        if (typeof x !== 'boolean') fail(file, `params.sl_trail[${i}] must be true or false, got ${typeName(x)}`);
+      });
+      options.slTrail = p.sl_trail as boolean[];
+    } else if (typeof p.sl_trail !== 'boolean') fail(file, `params.sl_trail must be true or false, got ${typeName(p.sl_trail)}`);
+    else options.slTrail = p.sl_trail;
   }
   if (p.time_exit_bars !== undefined) {
     if (typeof p.time_exit_bars !== 'number' || !Number.isInteger(p.time_exit_bars) || p.time_exit_bars < 0) fail(file, `params.time_exit_bars must be a non-negative integer (0 = off), got ${typeName(p.time_exit_bars)}`);
     options.timeExitBars = p.time_exit_bars;
   }
-  if (p.direction !== undefined && p.direction !== 'longonly') fail(file, `params.direction ${JSON.stringify(p.direction)} is not supported: vecbt simulates "longonly" only`);
+  // In four-array mode vectorbt ignores direction (the case records null).
+  if (p.direction !== undefined && p.direction !== null && !lsMode) options.direction = modeParam(file, 'direction', p.direction, DIRECTION_LABELS, nCols) as DirectionName | DirectionName[];
+  if (p.size_type !== undefined) options.sizeType = modeParam(file, 'size_type', p.size_type, SIZE_TYPE_LABELS, nCols) as SizeTypeName | SizeTypeName[];
+  for (const [key, only] of Object.entries(FIXED_MODES)) {
+    if (p[key] !== undefined && p[key] !== only) fail(file, `params.${key} ${JSON.stringify(p[key])} is not supported: vecbt simulates ${key}=${JSON.stringify(only)} only (vectorbt's default)`);
+  }
   if (p.accumulate !== undefined && p.accumulate !== false) fail(file, `params.accumulate ${JSON.stringify(p.accumulate)} is not supported: vecbt simulates accumulate=false only`);
+  const part2 = lsMode || PART2_PARAMS.some((k) => p[k] !== undefined) || (p.direction !== undefined && p.direction !== 'longonly');
   let freqDays = 1;
   if (p.freq !== undefined) {
     if (typeof p.freq !== 'string') fail(file, `params.freq must be a string like "1D", got ${typeName(p.freq)}`);
@@ -181,7 +267,7 @@ export function parseCase(doc: unknown, file: string): CaseData {
   }
   const name = typeof d.name === 'string' ? d.name : '';
   const description = typeof d.description === 'string' ? d.description : '';
-  return { file, name, description, index, columns, prices, entries, exits, options, freqDays };
+  return { file, name, description, index, columns, prices, entries, exits, options, freqDays, part2 };
 }
 
 /** Read, parse and validate a case file. */

@@ -12,6 +12,8 @@ export interface TradeMarks {
   exitPrice: ArrayLike<number>;
   /** Column of each trade; with `col` set in the input only that column's trades are drawn. */
   col?: ArrayLike<number>;
+  /** Side of each trade (0 = long, 1 = short, the engine's `TradeDirection`); short fills get their own markers. */
+  direction?: ArrayLike<number>;
 }
 
 export interface PriceSignalsInput {
@@ -22,6 +24,10 @@ export interface PriceSignalsInput {
   entries?: ArrayLike<number | boolean>;
   /** Exit signal mask, marked at the close of the signal bar. */
   exits?: ArrayLike<number | boolean>;
+  /** Short entry signal mask (four-array mode), marked at the close. */
+  shortEntries?: ArrayLike<number | boolean>;
+  /** Short exit signal mask (four-array mode), marked at the close. */
+  shortExits?: ArrayLike<number | boolean>;
   /** Executed trades: entry and exit fills at their fill prices. Open trades (exitIdx < 0) get no exit mark. */
   trades?: TradeMarks;
   /** Which column of `trades` to draw (when trades span several columns). */
@@ -35,7 +41,8 @@ export interface PriceSignalsInput {
 
 /**
  * Price line with entry (green triangle-up) and exit (red triangle-down) signal markers, optional trade
- * fills, and optional indicator panels below sharing the x axis.
+ * fills, and optional indicator panels below sharing the x axis. Short signals and the fills of short trades are
+ * drawn in their own colours (orange entries, purple exits), so a reversal shows as an exit and a short entry.
  * @example
  * const fig = priceSignalsFigure({ x: dates, close, entries, exits,
  *   panels: [{ name: 'RVOL', values: rvol, threshold: 2 }, { name: 'ATR %', values: atrPct, threshold: 8 }] });
@@ -62,6 +69,8 @@ export function priceSignalsFigure(full: PriceSignalsInput): Figure {
   };
   if (input.entries) data.push(markers(input.entries, 'Entry signal', 'triangle-up', '#2ca02c'));
   if (input.exits) data.push(markers(input.exits, 'Exit signal', 'triangle-down', '#d62728'));
+  if (input.shortEntries) data.push(markers(input.shortEntries, 'Short entry signal', 'triangle-down', '#ff7f0e'));
+  if (input.shortExits) data.push(markers(input.shortExits, 'Short exit signal', 'triangle-up', '#9467bd'));
   if (input.trades) data.push(...fillTraces(input.trades, xs, input.col));
 
   const { traces, axes, shapes } = panelTraces(input.x, panels, 2, domains.slice(1));
@@ -84,27 +93,29 @@ export function priceSignalsFigure(full: PriceSignalsInput): Figure {
 }
 
 function fillTraces(trades: TradeMarks, xs: (string | number)[], col: number | undefined): Trace[] {
-  const ex: (string | number)[] = [];
-  const ey: number[] = [];
-  const xx: (string | number)[] = [];
-  const xy: number[] = [];
+  // [long entries, long exits, short entries, short exits]: x and y of each.
+  const fx: (string | number)[][] = [[], [], [], []];
+  const fy: number[][] = [[], [], [], []];
   for (let t = 0; t < trades.entryIdx.length; t++) {
     if (col !== undefined && trades.col && trades.col[t] !== col) continue;
+    const side = trades.direction !== undefined && trades.direction[t] === 1 ? 2 : 0;
     const ei = trades.entryIdx[t];
     if (ei >= 0 && ei < xs.length) {
-      ex.push(xs[ei]);
-      ey.push(trades.entryPrice[t]);
+      fx[side].push(xs[ei]);
+      fy[side].push(trades.entryPrice[t]);
     }
     const xi = trades.exitIdx[t];
     if (xi >= 0 && xi < xs.length && Number.isFinite(trades.exitPrice[t])) {
-      xx.push(xs[xi]);
-      xy.push(trades.exitPrice[t]);
+      fx[side + 1].push(xs[xi]);
+      fy[side + 1].push(trades.exitPrice[t]);
     }
   }
-  return [
-    { type: 'scatter', mode: 'markers', name: 'Entry fill', x: ex, y: ey, xaxis: 'x', yaxis: 'y', marker: { symbol: 'circle-open', color: '#2ca02c', size: 11, line: { width: 2 } } },
-    { type: 'scatter', mode: 'markers', name: 'Exit fill', x: xx, y: xy, xaxis: 'x', yaxis: 'y', marker: { symbol: 'x-thin-open', color: '#d62728', size: 10, line: { width: 2 } } },
-  ];
+  const trace = (k: number, name: string, symbol: string, color: string, size: number): Trace => ({
+    type: 'scatter', mode: 'markers', name, x: fx[k], y: fy[k], xaxis: 'x', yaxis: 'y', marker: { symbol, color, size, line: { width: 2 } },
+  });
+  const out = [trace(0, 'Entry fill', 'circle-open', '#2ca02c', 11), trace(1, 'Exit fill', 'x-thin-open', '#d62728', 10)];
+  if (fx[2].length + fx[3].length > 0) out.push(trace(2, 'Short entry fill', 'diamond-open', '#ff7f0e', 11), trace(3, 'Short exit fill', 'x-thin-open', '#9467bd', 10));
+  return out;
 }
 
 /** The input restricted to rows lo .. hi - 1 (clamped); trade indices are re-based and trades outside dropped. */
@@ -127,6 +138,7 @@ function sliceRows(input: PriceSignalsInput, start: number, end: number): PriceS
       entryPrice: keep.map((k) => t.entryPrice[k]),
       exitPrice: keep.map((k) => t.exitPrice[k]),
       col: t.col ? keep.map((k) => t.col![k]) : undefined,
+      direction: t.direction ? keep.map((k) => t.direction![k]) : undefined,
     };
   }
   return {
@@ -135,6 +147,8 @@ function sliceRows(input: PriceSignalsInput, start: number, end: number): PriceS
     close: cut(input.close),
     entries: input.entries && cut(input.entries),
     exits: input.exits && cut(input.exits),
+    shortEntries: input.shortEntries && cut(input.shortEntries),
+    shortExits: input.shortExits && cut(input.shortExits),
     trades,
     panels: input.panels?.map((p) => ({ ...p, values: cut(p.values) })),
     rows: undefined,

@@ -1,6 +1,7 @@
 /**
- * metrics: vectorbt's `pf[col].stats()` for every column in a few linear passes per column over typed arrays, and the
- * multi-column `pf.stats()` aggregate (pandas mean). Definitions are those of data-fixtures/golden/README.md
+ * metrics: vectorbt's `pf[col].stats()` for every column in a few linear passes per column over typed arrays,
+ * `pf.stats(column=group)` for every group of a grouped simulation (computeGroupStats), and the multi-column
+ * `pf.stats()` aggregate (pandas mean). Definitions are those of data-fixtures/golden/README.md
  * (vectorbt 0.28.3): drawdown records on value, returns with `value[-1] = init_cash`, `ann = 365 / freqDays`,
  * trade metrics on closed trades only.
  *
@@ -15,7 +16,7 @@ import { pairwiseSum1d } from '../kernels/reduce';
 import { accuratePow } from '../kernels/accuratePow';
 import { Side, TradeStatus } from './enums';
 import type { PriceMatrix, SimResult } from './fromSignals';
-import type { OrderRecords } from './records';
+import type { OrderRecords, TradeRecords } from './records';
 
 /** vectorbt's stats() names, in vectorbt's order. */
 export const STAT_NAMES = [
@@ -138,7 +139,9 @@ function getReturn(a: number, b: number): number {
  */
 const R_LAST_CLOSE = 0, R_BENCH_CUM = 1, R_FEES = 2, R_FLOW = 3, R_POS = 4, R_MAX_GROSS = 5, R_SUM_R = 6, R_N_R = 7,
   R_SUM_DOWN2 = 8, R_SUM_POS = 9, R_SUM_NEG = 10, R_CUM = 11, R_MIN_CUM_DD = 12, R_ANY_CUM = 13, R_DD_COUNT = 14,
-  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_SLOTS = 17;
+  R_MAX_DD = 15, R_MAX_DD_DUR = 16, R_DEBT = 17, R_FCD = 18;
+/** Slots of the scratch array the passes share. */
+const R_SLOTS = 19;
 
 /**
  * The last valid close (close_filled[-1]) and vectorbt's Benchmark Return factor, which compounds the bar returns of
@@ -170,10 +173,13 @@ function benchmarkPass(close: Float64Array, base: number, nRows: number, init: n
 }
 
 /**
- * Cash and position rebuilt from the orders `oStart .. oEnd` of one column, fees, cash flow and the max gross
- * exposure. A flat bar without an order has exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets
- * close to 0 where shares == 0 in base.py asset_value); the running max absorbs repeated zeros, so a flat stretch is
- * one update and only bars in a position are visited one by one.
+ * From the orders `oStart .. oEnd` of one column: fees, the cash flow and position of vectorbt's total_profit_nb,
+ * and the max gross exposure `asset_value / (asset_value + free_cash)` (gross_exposure_nb) with the signed asset
+ * value (negative while short) and the free cash of `pf.cash(free=True)`: init cash plus the orders' free-cash flows
+ * (get_free_cash_diff_nb, which replays the debt of shorts; for a long-only column it is the cash), each bar's
+ * added with addSnap. A flat bar has exposure 0 (asset value 0, also where close_filled is NaN: vectorbt sets close
+ * to 0 where shares == 0 in base.py asset_value); the running max absorbs repeated zeros, so a flat stretch is one
+ * update and only bars in a position are visited one by one.
  */
 function exposurePass(close: Float64Array, base: number, nRows: number, orders: OrderRecords, oStart: number, oEnd: number, init: number, res: Float64Array): void {
   let oi = oStart;
@@ -182,8 +188,12 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
   // and a loop variable started from it was kept tagged by V8, boxing a HeapNumber per bar; +x makes it a float64.
   // Cash flows from 0, for vectorbt's total_profit_nb (End Value and Total Return come from it, not from value[-1]).
   let flow = 0;
-  let cash = +init;
+  let free = +init;
   let pos = 0;
+  // The free-cash replay's own position and debt (get_free_cash_diff_nb).
+  let fpos = 0;
+  let debt = 0;
+  let lastBar = -1;
   let maxGross = NaN;
   // The forward-filled close as of bar i - 1.
   let ffClose = NaN;
@@ -206,28 +216,54 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
     }
     const c = close[base + i];
     if (c === c) ffClose = c;
-    while (oi < oEnd && orders.idx[oi] === i) {
-      const vol = orders.size[oi] * orders.price[oi];
-      const f = orders.fees[oi];
-      fees += f;
-      // One addSnap call site per quantity (the deltas chosen first): six sites exceeded V8's inlining budget and
-      // left isClose out of line, boxing its arguments.
-      const buy = orders.side[oi] === Side.Buy;
-      const dCash = buy ? -vol - f : vol - f;
-      const dFlow = buy ? -(vol + f) : vol - f;
-      const dPos = buy ? orders.size[oi] : -orders.size[oi];
-      cash = addSnap(cash, dCash);
-      flow = addSnap(flow, dFlow);
-      pos = addSnap(pos, dPos);
-      oi++;
-    }
+    if (oi < oEnd && orders.idx[oi] === i) {
+      // Bars without an order since the last one added a 0 flow: a free cash within 1e-12 of 0 became 0.
+      if (i > lastBar + 1 && free <= 1e-12 && free >= -1e-12) free = 0;
+      let barFree = 0;
+      while (oi < oEnd && orders.idx[oi] === i) {
+        const size = orders.size[oi];
+        const price = orders.price[oi];
+        const vol = size * price;
+        const f = orders.fees[oi];
+        fees += f;
+        // One addSnap call site per quantity (the deltas chosen first): six sites exceeded V8's inlining budget and
+        // left isClose out of line, boxing its arguments.
+        const buy = orders.side[oi] === Side.Buy;
+        const dFlow = buy ? -(vol + f) : vol - f;
+        const dPos = buy ? size : -size;
+        flow = addSnap(flow, dFlow);
+        pos = addSnap(pos, dPos);
+        // The free-cash flow: an order from flat or one closing a long exactly (every long-only order) moves the
+        // position by its size and touches no debt, so its free-cash flow is its cash flow; the rest goes through
+        // get_free_cash_diff_nb (kept out of this loop, which has used up its inlining budget).
+        let fcd: number;
+        let newFpos: number;
+        if (fpos === 0 && dPos > 1e-12) {
+          newFpos = dPos;
+          fcd = dFlow;
+        } else if (fpos > 1e-12 && dPos === -fpos) {
+          newFpos = 0;
+          fcd = dFlow;
+        } else {
+          newFpos = freeCashOrder(fpos, dPos, debt, price, f, res);
+          fcd = res[R_FCD];
+          debt = res[R_DEBT];
+        }
+        fpos = newFpos;
+        barFree = barFree === 0 ? (fcd <= 1e-12 && fcd >= -1e-12 ? 0 : fcd) : addSnap(barFree, fcd);
+        oi++;
+      }
+      free = addSnap(free, barFree);
+    } else if (free <= 1e-12 && free >= -1e-12) free = 0;
+    lastBar = i;
     let gross = 0;
     if (pos !== 0) {
       const asset = pos * ffClose;
-      if (cash === 0 && asset > 1e-12 && asset < Infinity) {
-        gross = 1; // all-cash position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
+      const absAsset = asset < 0 ? -asset : asset;
+      if (free === 0 && absAsset > 1e-12 && absAsset < Infinity) {
+        gross = 1; // all the free cash in the position: addSnap(asset, 0) = asset, asset / asset = 1, without the call
       } else {
-        const denom = addSnap(asset, cash);
+        const denom = addSnap(asset, free);
         gross = denom === 0 ? 0 : asset / denom;
       }
     }
@@ -238,6 +274,43 @@ function exposurePass(close: Float64Array, base: number, nRows: number, orders: 
   res[R_FLOW] = flow;
   res[R_POS] = pos;
   res[R_MAX_GROSS] = maxGross;
+}
+
+/**
+ * One order's step of the free-cash replay: the new position (returned), its free-cash flow (res[R_FCD]) and the
+ * new debt (res[R_DEBT]).
+ */
+function freeCashOrder(before: number, dPos: number, debt: number, price: number, fees: number, res: Float64Array): number {
+  const now = addSnap(before, dPos);
+  res[R_FCD] = freeCashDiff(before, now, debt, price, fees, res);
+  return now;
+}
+
+/**
+ * vectorbt get_free_cash_diff_nb: the free-cash flow of an order that moves the position from `before` to `now`
+ * at `price` with `fees`; the new debt goes to res[R_DEBT].
+ */
+function freeCashDiff(before: number, now: number, debt: number, price: number, fees: number, res: Float64Array): number {
+  const size = addSnap(now, -before);
+  const finalCash = -size * price - fees;
+  res[R_DEBT] = debt;
+  if (size <= 1e-12 && size >= -1e-12) return 0;
+  if (size > 0) {
+    if (before < 0) {
+      const shortSize = now < 0 ? Math.abs(size) : Math.abs(before);
+      const debtDiff = shortSize * (debt / Math.abs(before));
+      res[R_DEBT] = addSnap(debt, -debtDiff);
+      return addSnap(2 * debtDiff, finalCash);
+    }
+    return finalCash;
+  }
+  if (now < 0) {
+    const shortSize = before < 0 ? Math.abs(size) : Math.abs(now);
+    const shortValue = shortSize * price;
+    res[R_DEBT] = debt + shortValue;
+    return addSnap(finalCash, -2 * shortValue);
+  }
+  return finalCash;
 }
 
 /**
@@ -374,17 +447,17 @@ function sumSquaredDeviations(rets: Float64Array, nRows: number, meanR: number):
 }
 
 /**
- * Every stat of every column.
+ * Every stat of every column; for a grouped simulation (`sim.groups`), every stat of every group (see
+ * `computeGroupStats`: then `nCols` of the table is the number of groups).
  * @example const t = computeStats(prices, sim); t.values[statIndex('Total Return [%]') * t.nCols + 0]
  */
 export function computeStats(prices: PriceMatrix, sim: SimResult, options: StatsOptions = {}): StatsTable {
+  if (sim.groups !== undefined) return computeGroupStats(prices, sim, options);
   const { nRows, nCols, value, orders, trades } = sim;
   const close = prices.close;
   if (prices.nRows !== nRows || prices.nCols !== nCols) throw new RangeError(`computeStats: prices are ${prices.nRows}x${prices.nCols} but the simulation is ${nRows}x${nCols}`);
   const freqDays = options.freqDays ?? 1;
   const compoundBenchmark = (options.benchmark ?? 'compound') === 'compound';
-  const ann = 365 / freqDays;
-  const sqrtAnn = Math.sqrt(ann);
   const M = STAT_NAMES.length;
   const out = new Float64Array(M * nCols);
   const set = (m: number, col: number, v: number) => {
@@ -414,24 +487,6 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     const flow = acc[R_FLOW];
     const pos = acc[R_POS];
     const maxGross = acc[R_MAX_GROSS];
-    returnsPass(value, base, nRows, init, rets, acc);
-    const sumR = acc[R_SUM_R];
-    const nR = acc[R_N_R];
-    const sumDown2 = acc[R_SUM_DOWN2];
-    const sumPos = acc[R_SUM_POS];
-    const sumNeg = acc[R_SUM_NEG];
-    const cum = acc[R_CUM];
-    const minCumDd = acc[R_MIN_CUM_DD];
-    const anyCum = acc[R_ANY_CUM] !== 0;
-    const ddCount = acc[R_DD_COUNT];
-    const maxDd = acc[R_MAX_DD];
-    const maxDdDur = acc[R_MAX_DD_DUR];
-
-    // Second pass for the standard deviation (two-pass like numpy's nanvar).
-    const meanR = nR > 0 ? sumR / nR : NaN;
-    const ss = sumSquaredDeviations(rets, nRows, meanR);
-    // numba nanstd_1d_nb(ddof=1): sqrt(nanvar * n / (n - 1)), with nanvar = ss / n (same rounding as vectorbt).
-    const stdR = nR - 1 > 0 ? Math.sqrt(((ss / nR) * nR) / (nR - 1)) : NaN;
 
     // total_profit_nb: summed order cash flows plus the final position at the last filled close; 0 without orders.
     const totalProfit = oEnd === orders.colStart[col] ? 0 : flow + pos * lastClose;
@@ -447,80 +502,114 @@ export function computeStats(prices: PriceMatrix, sim: SimResult, options: Stats
     set(M_BENCHMARK, col, compoundBenchmark || firstClose !== firstClose ? (benchCum - 1) * 100 : (lastClose / firstClose - 1) * 100);
     set(M_GROSS, col, maxGross * 100);
     set(M_FEES, col, fees);
-    set(M_MDD, col, ddCount > 0 ? maxDd : NaN);
-    set(M_MDD_DUR, col, ddCount > 0 ? maxDdDur * freqDays : NaN);
-
-    set(M_SHARPE, col, nRows < 2 ? NaN : stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn);
-    const mddR = anyCum ? minCumDd : NaN;
-    // Calmar is finished after the column loop (calmarFinish): the pow is kept out of this hot function.
-    calmarCum[col] = cum;
-    calmarMdd[col] = mddR;
-    set(M_OMEGA, col, sumNeg === 0 ? Infinity : sumPos / -sumNeg);
-    const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;
-    // sortino_ratio_1d_nb (like sharpe_ratio_1d_nb) returns NaN when returns.shape[0] < 2, before any division.
-    set(M_SORTINO, col, nRows < 2 ? NaN : downside === 0 ? Infinity : (meanR * ann) / downside);
-
-    // --- Trades (closed only for the performance metrics). ---
-    const tStart = trades.colStart[col];
-    const tEnd = trades.colStart[col + 1];
-    let nOpen = 0;
-    let openPnl = 0;
-    let nClosed = 0;
-    let nWin = 0;
-    let nLoss = 0;
-    let winPnl = 0;
-    let lossPnl = 0;
-    let winRet = 0;
-    let lossRet = 0;
-    let winDur = 0;
-    let lossDur = 0;
-    let best = NaN;
-    let worst = NaN;
-    for (let t = tStart; t < tEnd; t++) {
-      const pnl = trades.pnl[t];
-      if (trades.status[t] === TradeStatus.Open) {
-        nOpen++;
-        if (pnl === pnl) openPnl += pnl;
-        continue;
-      }
-      nClosed++;
-      const ret = trades.ret[t];
-      if (ret === ret) {
-        if (!(ret <= best)) best = ret;
-        if (!(ret >= worst)) worst = ret;
-      }
-      const dur = trades.exitIdx[t] - trades.entryIdx[t];
-      if (pnl > 0) {
-        nWin++;
-        winPnl += pnl;
-        winRet += ret;
-        winDur += dur;
-      } else if (pnl < 0) {
-        nLoss++;
-        lossPnl += pnl;
-        lossRet += ret;
-        lossDur += dur;
-      }
-    }
-    set(M_TRADES, col, tEnd - tStart);
-    set(M_CLOSED, col, nClosed);
-    set(M_OPEN, col, nOpen);
-    set(M_OPEN_PNL, col, openPnl);
-    const winRate = nClosed > 0 ? nWin / nClosed : NaN;
-    set(M_WIN_RATE, col, winRate * 100);
-    set(M_BEST, col, best * 100);
-    set(M_WORST, col, worst * 100);
-    set(M_AVG_WIN, col, nWin > 0 ? (winRet / nWin) * 100 : NaN);
-    set(M_AVG_LOSS, col, nLoss > 0 ? (lossRet / nLoss) * 100 : NaN);
-    set(M_AVG_WIN_DUR, col, nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN);
-    set(M_AVG_LOSS_DUR, col, nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN);
-    set(M_PROFIT_FACTOR, col, nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN);
-    const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
-    const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
-    set(M_EXPECTANCY, col, nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN);
+    returnStats(out, nCols, col, value, base, nRows, init, freqDays, rets, acc, calmarCum, calmarMdd);
+    tradeStats(out, nCols, col, trades, trades.colStart[col], trades.colStart[col + 1], freqDays);
   }
-  calmarFinish(out, nCols, calmarCum, calmarMdd, ann / nRows);
+  calmarFinish(out, nCols, calmarCum, calmarMdd, 365 / freqDays / nRows);
   return { names: STAT_NAMES, nCols, values: out };
+}
+
+/**
+ * The stats of the value series `value[base .. base + nRows)` of unit `u` (a column or a group): drawdowns,
+ * Sharpe, Sortino, Omega, and the two parts of Calmar (finished by calmarFinish).
+ */
+function returnStats(
+  out: Float64Array, nUnits: number, u: number, value: Float64Array, base: number, nRows: number, init: number, freqDays: number,
+  rets: Float64Array, acc: Float64Array, calmarCum: Float64Array, calmarMdd: Float64Array,
+): void {
+  const ann = 365 / freqDays;
+  const sqrtAnn = Math.sqrt(ann);
+  returnsPass(value, base, nRows, init, rets, acc);
+  const sumR = acc[R_SUM_R];
+  const nR = acc[R_N_R];
+  const sumDown2 = acc[R_SUM_DOWN2];
+  const sumPos = acc[R_SUM_POS];
+  const sumNeg = acc[R_SUM_NEG];
+  const cum = acc[R_CUM];
+  const minCumDd = acc[R_MIN_CUM_DD];
+  const anyCum = acc[R_ANY_CUM] !== 0;
+  const ddCount = acc[R_DD_COUNT];
+  const maxDd = acc[R_MAX_DD];
+  const maxDdDur = acc[R_MAX_DD_DUR];
+
+  // Second pass for the standard deviation (two-pass like numpy's nanvar).
+  const meanR = nR > 0 ? sumR / nR : NaN;
+  const ss = sumSquaredDeviations(rets, nRows, meanR);
+  // numba nanstd_1d_nb(ddof=1): sqrt(nanvar * n / (n - 1)), with nanvar = ss / n (same rounding as vectorbt).
+  const stdR = nR - 1 > 0 ? Math.sqrt(((ss / nR) * nR) / (nR - 1)) : NaN;
+
+  out[M_MDD * nUnits + u] = ddCount > 0 ? maxDd : NaN;
+  out[M_MDD_DUR * nUnits + u] = ddCount > 0 ? maxDdDur * freqDays : NaN;
+  out[M_SHARPE * nUnits + u] = nRows < 2 ? NaN : stdR === 0 ? Infinity : (meanR / stdR) * sqrtAnn;
+  // Calmar is finished after the unit loop (calmarFinish): the pow is kept out of the hot functions.
+  calmarCum[u] = cum;
+  calmarMdd[u] = anyCum ? minCumDd : NaN;
+  out[M_OMEGA * nUnits + u] = sumNeg === 0 ? Infinity : sumPos / -sumNeg;
+  const downside = Math.sqrt(nR > 0 ? sumDown2 / nR : NaN) * sqrtAnn;
+  // sortino_ratio_1d_nb (like sharpe_ratio_1d_nb) returns NaN when returns.shape[0] < 2, before any division.
+  out[M_SORTINO * nUnits + u] = nRows < 2 ? NaN : downside === 0 ? Infinity : (meanR * ann) / downside;
+}
+
+/**
+ * The trade stats of unit `u` over the trades `tStart .. tEnd` (one column's, or a group's columns' pooled):
+ * counts, open PnL, and on closed trades only win rate, best/worst, averages, profit factor and expectancy.
+ */
+function tradeStats(out: Float64Array, nUnits: number, u: number, trades: TradeRecords, tStart: number, tEnd: number, freqDays: number): void {
+  let nOpen = 0;
+  let openPnl = 0;
+  let nClosed = 0;
+  let nWin = 0;
+  let nLoss = 0;
+  let winPnl = 0;
+  let lossPnl = 0;
+  let winRet = 0;
+  let lossRet = 0;
+  let winDur = 0;
+  let lossDur = 0;
+  let best = NaN;
+  let worst = NaN;
+  for (let t = tStart; t < tEnd; t++) {
+    const pnl = trades.pnl[t];
+    if (trades.status[t] === TradeStatus.Open) {
+      nOpen++;
+      if (pnl === pnl) openPnl += pnl;
+      continue;
+    }
+    nClosed++;
+    const ret = trades.ret[t];
+    if (ret === ret) {
+      if (!(ret <= best)) best = ret;
+      if (!(ret >= worst)) worst = ret;
+    }
+    const dur = trades.exitIdx[t] - trades.entryIdx[t];
+    if (pnl > 0) {
+      nWin++;
+      winPnl += pnl;
+      winRet += ret;
+      winDur += dur;
+    } else if (pnl < 0) {
+      nLoss++;
+      lossPnl += pnl;
+      lossRet += ret;
+      lossDur += dur;
+    }
+  }
+  out[M_TRADES * nUnits + u] = tEnd - tStart;
+  out[M_CLOSED * nUnits + u] = nClosed;
+  out[M_OPEN * nUnits + u] = nOpen;
+  out[M_OPEN_PNL * nUnits + u] = openPnl;
+  const winRate = nClosed > 0 ? nWin / nClosed : NaN;
+  out[M_WIN_RATE * nUnits + u] = winRate * 100;
+  out[M_BEST * nUnits + u] = best * 100;
+  out[M_WORST * nUnits + u] = worst * 100;
+  out[M_AVG_WIN * nUnits + u] = nWin > 0 ? (winRet / nWin) * 100 : NaN;
+  out[M_AVG_LOSS * nUnits + u] = nLoss > 0 ? (lossRet / nLoss) * 100 : NaN;
+  out[M_AVG_WIN_DUR * nUnits + u] = nWin > 0 ? asTimedeltaDays((winDur / nWin) * freqDays) : NaN;
+  out[M_AVG_LOSS_DUR * nUnits + u] = nLoss > 0 ? asTimedeltaDays((lossDur / nLoss) * freqDays) : NaN;
+  out[M_PROFIT_FACTOR * nUnits + u] = nClosed > 0 ? winPnl / Math.abs(lossPnl) : NaN;
+  const avgWinPnl = nWin > 0 ? winPnl / nWin : 0;
+  const avgLossPnl = nLoss > 0 ? lossPnl / nLoss : 0;
+  out[M_EXPECTANCY * nUnits + u] = nClosed > 0 ? winRate * avgWinPnl - (1 - winRate) * Math.abs(avgLossPnl) : NaN;
 }
 
 /** Calmar = ((prod(1+r))^(ann/R) - 1) / |MDD of cumprod(1+r)|, NaN when that drawdown is 0 (vectorbt). */
@@ -568,3 +657,105 @@ export function statsMean(table: StatsTable): Float64Array {
   }
   return out;
 }
+
+/**
+ * computeGroupStats: vectorbt's `pf.stats(column=group)` for every group of a grouped simulation, with the rules of
+ * data-fixtures/golden/README.md "Stats for the new families" (vectorbt 0.28.3, base.py / nb.py):
+ * - Start Value = the group's init cash; End Value = init cash + the sum of its columns' total profit
+ *   (total_profit_grouped_nb); Total Fees Paid = all its orders' fees (summed by the kernel, in creation order);
+ * - Benchmark Return = the compounded returns of benchmark_value_grouped_nb: init_cash / n in each column, i.e.
+ *   `init / n * sum_j close_filled_j / close_filled_j[0]` (a late listing's first close is back-filled);
+ * - Max Gross Exposure on the group's signed asset value and free cash; drawdowns and returns on the group value;
+ * - every trade metric pools the trades of all the group's columns.
+ * Output layout as computeStats, with one "column" per group: `values[m * nGroups + g]`.
+ * @example const t = computeGroupStats(prices, sim); t.values[statIndex('End Value') * t.nCols + g]
+ */
+export function computeGroupStats(prices: PriceMatrix, sim: SimResult, options: StatsOptions = {}): StatsTable {
+  const groups = sim.groups;
+  if (groups === undefined) throw new RangeError('computeGroupStats: the simulation is not grouped (no groupBy)');
+  const { nRows, nCols, orders, trades } = sim;
+  const close = prices.close;
+  if (prices.nRows !== nRows || prices.nCols !== nCols) throw new RangeError(`computeStats: prices are ${prices.nRows}x${prices.nCols} but the simulation is ${nRows}x${nCols}`);
+  const freqDays = options.freqDays ?? 1;
+  const G = groups.nGroups;
+  const M = STAT_NAMES.length;
+  const out = new Float64Array(M * G);
+  const set = (m: number, g: number, v: number) => {
+    out[m * G + g] = v;
+  };
+  const calmarCum = new Float64Array(G);
+  const calmarMdd = new Float64Array(G);
+  const rets = new Float64Array(nRows);
+  const acc = new Float64Array(R_SLOTS);
+  const benchSum = new Float64Array(nRows);
+
+  for (let g = 0; g < G; g++) {
+    const from = groups.colStart[g];
+    const to = groups.colStart[g + 1];
+    const init = options.initCash === undefined ? groups.initCash[g] : typeof options.initCash === 'number' ? options.initCash : options.initCash[g];
+    const gBase = g * nRows;
+
+    // Benchmark and total profit, column by column in column order (the order of vectorbt's sums).
+    benchSum.fill(0);
+    let totalProfit = 0;
+    for (let col = from; col < to; col++) {
+      const base = col * nRows;
+      let firstClose = NaN;
+      for (let i = 0; i < nRows && firstClose !== firstClose; i++) firstClose = close[base + i];
+      let filled = +firstClose;
+      for (let i = 0; i < nRows; i++) {
+        const c = close[base + i];
+        if (c === c) filled = c;
+        benchSum[i] += filled / firstClose;
+      }
+      // total_profit_nb: order cash flows from 0 plus the final position at the last filled close; 0 without orders.
+      let flow = 0;
+      let pos = 0;
+      const oStart = orders.colStart[col];
+      const oEnd = orders.colStart[col + 1];
+      for (let k = oStart; k < oEnd; k++) {
+        const vol = orders.size[k] * orders.price[k];
+        const f = orders.fees[k];
+        const buy = orders.side[k] === Side.Buy;
+        flow = addSnap(flow, buy ? -(vol + f) : vol - f);
+        pos = addSnap(pos, buy ? orders.size[k] : -orders.size[k]);
+      }
+      totalProfit += oEnd === oStart ? 0 : flow + pos * filled;
+    }
+    const colInit = init / (to - from);
+    let benchPrev = +init;
+    let benchCum = 1;
+    for (let i = 0; i < nRows; i++) {
+      const bv = colInit * benchSum[i];
+      const r = getReturn(benchPrev, bv);
+      benchPrev = bv;
+      if (r === r) benchCum *= r + 1;
+    }
+
+    // Max gross exposure: signed asset value over asset value plus free cash (gross_exposure_nb).
+    let maxGross = NaN;
+    for (let i = 0; i < nRows; i++) {
+      const av = groups.assetValue[gBase + i];
+      const denom = addSnap(av, groups.freeCash[gBase + i]);
+      const gross = denom === 0 ? 0 : av / denom;
+      if (gross === gross && !(gross <= maxGross)) maxGross = gross;
+    }
+
+    const endValue = nRows > 0 ? init + totalProfit : NaN;
+    set(M_START, g, 0);
+    set(M_END, g, nRows - 1);
+    set(M_PERIOD, g, nRows * freqDays);
+    set(M_START_VALUE, g, init);
+    set(M_END_VALUE, g, endValue);
+    set(M_TOTAL_RETURN, g, endValue === endValue ? (totalProfit / init) * 100 : NaN);
+    set(M_BENCHMARK, g, (benchCum - 1) * 100);
+    set(M_GROSS, g, maxGross * 100);
+    // Summed by the kernel in creation order, as vectorbt sums a group's fees.
+    set(M_FEES, g, groups.fees[g]);
+    returnStats(out, G, g, groups.value, gBase, nRows, init, freqDays, rets, acc, calmarCum, calmarMdd);
+    tradeStats(out, G, g, trades, trades.colStart[from], trades.colStart[to], freqDays);
+  }
+  calmarFinish(out, G, calmarCum, calmarMdd, 365 / freqDays / nRows);
+  return { names: STAT_NAMES, nCols: G, values: out };
+}
+

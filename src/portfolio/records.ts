@@ -1,13 +1,14 @@
 /**
  * Order and trade records: struct-of-arrays, one allocator per schema (vectorbt `order_dt` / `trade_dt`).
  *
- * Invariants: records are in creation order, which the simulation makes "grouped by column ascending, then by
- * bar"; `colStart[c] .. colStart[c+1]` is column `c`'s slice (the column map), so per-column access never sorts
- * or copies. The simulation appends through `pushOrder` / `pushTrade` (amortised doubling) and `finish*` trims the
- * arrays to `length` with `subarray` (no copy).
+ * Invariants: records are grouped by column ascending, then by bar: the order in which a column-by-column
+ * simulation makes them (a cash-sharing simulation, which makes them bar by bar across a group, regroups them by
+ * column once at the end); `colStart[c] .. colStart[c+1]` is column `c`'s slice (the column map), so per-column
+ * access never sorts or copies. The simulation appends through `pushOrder` / `pushTrade` (amortised doubling) and
+ * `finish*` trims the arrays to `length` with `subarray` (no copy).
  */
 import { addSnap } from '../kernels/isClose';
-import type { ExitReason, Side, TradeStatus } from './enums';
+import { TradeDirection, type ExitReason, type Side, type TradeStatus } from './enums';
 
 export interface OrderRecords {
   length: number;
@@ -40,8 +41,21 @@ export interface TradeRecords {
   ret: Float64Array;
   status: Uint8Array;
   exitReason: Uint8Array;
+  /**
+   * `TradeDirection` (long/short): the side of the order that opened the position. Always filled by the
+   * simulation (see `SimTradeRecords`); optional here only so hand-built records stay valid.
+   */
+  direction?: Uint8Array;
+  /**
+   * The position id (vectorbt `parent_id`): one counter over all columns in column order, +1 for every new
+   * position, including one opened by a reversal. Trades of one position closed in several orders share it.
+   */
+  parentId?: Int32Array;
   colStart: Int32Array;
 }
+
+/** Trade records as the simulation makes them: with direction and position id. */
+export type SimTradeRecords = TradeRecords & { direction: Uint8Array; parentId: Int32Array };
 
 export function allocOrders(capacity: number, nCols: number): OrderRecords {
   const n = Math.max(capacity, 16);
@@ -57,7 +71,7 @@ export function allocOrders(capacity: number, nCols: number): OrderRecords {
   };
 }
 
-export function allocTrades(capacity: number, nCols: number): TradeRecords {
+export function allocTrades(capacity: number, nCols: number): SimTradeRecords {
   const n = Math.max(capacity, 16);
   return {
     length: 0,
@@ -73,6 +87,8 @@ export function allocTrades(capacity: number, nCols: number): TradeRecords {
     ret: new Float64Array(n),
     status: new Uint8Array(n),
     exitReason: new Uint8Array(n),
+    direction: new Uint8Array(n),
+    parentId: new Int32Array(n),
     colStart: new Int32Array(nCols + 1),
   };
 }
@@ -93,7 +109,7 @@ function growOrders(r: OrderRecords): void {
   r.side = grow(r.side, n);
 }
 
-function growTrades(r: TradeRecords): void {
+function growTrades(r: SimTradeRecords): void {
   const n = r.col.length * 2;
   r.col = grow(r.col, n);
   r.entryIdx = grow(r.entryIdx, n);
@@ -107,6 +123,8 @@ function growTrades(r: TradeRecords): void {
   r.ret = grow(r.ret, n);
   r.status = grow(r.status, n);
   r.exitReason = grow(r.exitReason, n);
+  r.direction = grow(r.direction, n);
+  r.parentId = grow(r.parentId, n);
 }
 
 export function pushOrder(r: OrderRecords, col: number, idx: number, size: number, price: number, fees: number, side: Side): void {
@@ -122,7 +140,7 @@ export function pushOrder(r: OrderRecords, col: number, idx: number, size: numbe
 }
 
 export function pushTrade(
-  r: TradeRecords,
+  r: SimTradeRecords,
   col: number,
   entryIdx: number,
   entryPrice: number,
@@ -153,13 +171,22 @@ export function pushTrade(
   r.length = k + 1;
 }
 
+/**
+ * Direction and position id of trade `k` (allocated as long / 0). Apart from pushTrade so that pushTrade stays
+ * small enough for V8 to inline it into the long-only kernel (which numbers its positions at the end instead).
+ */
+export function setTradePosition(r: SimTradeRecords, k: number, direction: TradeDirection, parentId: number): void {
+  r.direction[k] = direction;
+  r.parentId[k] = parentId;
+}
+
 /** Trim to `length` (views, no copy). */
 export function finishOrders(r: OrderRecords): OrderRecords {
   const n = r.length;
   return { length: n, col: r.col.subarray(0, n), idx: r.idx.subarray(0, n), size: r.size.subarray(0, n), price: r.price.subarray(0, n), fees: r.fees.subarray(0, n), side: r.side.subarray(0, n), colStart: r.colStart };
 }
 
-export function finishTrades(r: TradeRecords): TradeRecords {
+export function finishTrades(r: SimTradeRecords): SimTradeRecords {
   const n = r.length;
   return {
     length: n,
@@ -175,16 +202,27 @@ export function finishTrades(r: TradeRecords): TradeRecords {
     ret: r.ret.subarray(0, n),
     status: r.status.subarray(0, n),
     exitReason: r.exitReason.subarray(0, n),
+    direction: r.direction.subarray(0, n),
+    parentId: r.parentId.subarray(0, n),
     colStart: r.colStart,
   };
 }
 
 /**
- * Trade pnl and return exactly as vectorbt computes them (`get_trade_stats_nb`): the value difference is
+ * Trade pnl exactly as vectorbt computes it (`get_trade_stats_nb`) for a long trade: the value difference is
  * snapped to 0 when entry and exit value are close.
  */
 export function tradePnl(size: number, entryPrice: number, entryFees: number, exitPrice: number, exitFees: number): number {
   const entryVal = size * entryPrice;
   const exitVal = size * exitPrice;
   return addSnap(exitVal, -entryVal) - entryFees - exitFees;
+}
+
+/** tradePnl for a trade of either direction: a short's value difference has its sign flipped. */
+export function directedTradePnl(size: number, entryPrice: number, entryFees: number, exitPrice: number, exitFees: number, direction: TradeDirection): number {
+  const entryVal = size * entryPrice;
+  const exitVal = size * exitPrice;
+  let diff = addSnap(exitVal, -entryVal);
+  if (direction === TradeDirection.Short && diff !== 0) diff = -diff;
+  return diff - entryFees - exitFees;
 }

@@ -1,9 +1,10 @@
 /**
- * Golden conformance: every data-fixtures/golden/*.case.json through the same code path as `vecbt simulate`
- * (read, simulate, encode, parse), compared with vectorbt 0.28.3's expected file to 1e-9 relative; indices,
- * counts, sides and statuses exactly; a missing key fails.
+ * Golden conformance: every data-fixtures/golden/*.case.json (part 1: s*, f*; part 2: d* short side, p* groups
+ * with shared cash, including the cases vectorbt refuses) through the same code path as `vecbt simulate` (read,
+ * simulate, encode, parse), compared with vectorbt 0.28.3's expected file to 1e-9 relative; indices, counts, sides,
+ * statuses, directions and position ids exactly; a missing or an extra key fails.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ const CASES = readdirSync(DIR).filter((f) => f.endsWith('.case.json')).sort();
 
 describe('vecbt simulate on the golden cases', () => {
   it('finds the golden cases', () => {
-    expect(CASES.length, 'data-fixtures/golden holds the scenario and fuzz cases').toBeGreaterThanOrEqual(23);
+    expect(CASES.length, 'data-fixtures/golden holds the scenario and fuzz cases').toBeGreaterThanOrEqual(46);
+    expect(CASES.filter((f) => f.startsWith('d')).length, 'the short-side cases').toBeGreaterThanOrEqual(12);
+    expect(CASES.filter((f) => f.startsWith('p')).length, 'the grouped cases').toBeGreaterThanOrEqual(9);
   });
 
   for (const file of CASES) {
@@ -42,6 +45,35 @@ describe('vecbt simulate on the golden cases', () => {
     expect(withExtras.trades[0].map((t: { exit_reason: string }) => t.exit_reason), 'LAST_BAR_ENTRY ends open').toEqual(['open']);
     for (const col of withExtras.trades) for (const t of col) delete t.exit_reason;
     expect(withExtras, 'otherwise the plain document').toEqual(plain);
+  });
+
+  it('`vecbt simulate d10` (percent sizing on a reversal) prints vectorbt\'s error document, one line on stderr, and exits 1', () => {
+    const file = join(DIR, 'd10_percent_reversal_error.case.json');
+    const r = spawnSync(process.execPath, [join(__dirname, '../../bin/vecbt.mjs'), 'simulate', file], { encoding: 'utf8' });
+    expect(r.status, 'a refusal is not a success').toBe(1);
+    expect(JSON.parse(r.stdout), 'stdout is the expected file').toEqual(JSON.parse(readFileSync(join(DIR, 'd10_percent_reversal_error.expected.json'), 'utf8')));
+    expect(r.stderr.trim().split('\n'), 'one line').toHaveLength(1);
+    expect(r.stderr, 'names the reason').toMatch(/refused, as vectorbt 0\.28\.3 refuses it: ValueError: SizeType\.Percent does not support position reversal using signals/);
+  });
+
+  it('`vecbt simulate p09` (targetpercent) is refused with vectorbt\'s message', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '../../bin/vecbt.mjs'), 'simulate', join(DIR, 'p09_targetpercent_error.case.json')], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).error).toEqual({ type: 'ValueError', message: 'Only SizeType.Amount, SizeType.Value, and SizeType.Percent are supported' });
+  });
+
+  it('`vecbt simulate p01` prints the grouped document: no per-column value/stats, no stats_mean with one group', async () => {
+    const doc = JSON.parse(await simulateCaseJson(join(DIR, 'p01_percent_shared_cash.case.json')));
+    expect(Object.keys(doc)).toEqual(['schema', 'vectorbt_version', 'orders', 'trades', 'assets', 'groups', 'call_seq', 'group_value', 'group_cash', 'group_free_cash', 'group_stats']);
+    expect(doc.call_seq[12], 'bar 12: the sell of column 2 first, then no order, then the buy of column 0').toEqual([2, 1, 0]);
+  });
+
+  it('`vecbt simulate d01` adds part 2 keys, s01 keeps part 1 keys', async () => {
+    const d = JSON.parse(await simulateCaseJson(join(DIR, 'd01_short_single_trade_fees.case.json')));
+    expect(Object.keys(d)).toEqual(['schema', 'vectorbt_version', 'orders', 'trades', 'value', 'cash', 'free_cash', 'assets', 'stats', 'stats_mean']);
+    expect(d.trades[0][0]).toMatchObject({ direction: 'short', parent_id: 0 });
+    const s = JSON.parse(await simulateCaseJson(join(DIR, 's01_single_trade_nofees.case.json')));
+    expect(Object.keys(s.trades[0][0]), 'no direction/parent_id in a part 1 document').not.toContain('direction');
   });
 
   it('`vecbt simulate` on a malformed case exits non-zero with a one-line message', () => {
@@ -75,7 +107,7 @@ describe('simulate command (library call)', () => {
 });
 
 describe('bit-exactness', () => {
-  it('every number of every golden case is bit-identical to vectorbt 0.28.3 (not only within 1e-9)', async () => {
+  it('every number of every golden case, part 1 and part 2, is bit-identical to vectorbt 0.28.3 (not only within 1e-9)', async () => {
     for (const file of CASES) {
       const name = file.replace(/\.case\.json$/, '');
       const expected = JSON.parse(readFileSync(join(DIR, `${name}.expected.json`), 'utf8'));

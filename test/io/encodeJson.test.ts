@@ -40,6 +40,18 @@ describe('encodeJson', () => {
     const doc = { orders: [[{ idx: 3, size: 1, side: 'buy' }]], stats: [{ 'Total Trades': 1, 'End Value': 100 }], stats_mean: { 'Total Trades': 1 }, value: [Float64Array.of(NaN, 1)] };
     expect(encodeJson(doc)).toBe('{"orders":[[{"idx":3,"size":1.0,"side":"buy"}]],"stats":[{"Total Trades":1,"End Value":100.0}],"stats_mean":{"Total Trades":1.0},"value":[[null,1.0]]}');
   });
+  it('encodeJson writes the part 2 ints: parent_id, group counts, group labels and columns, the call sequence', () => {
+    const doc = {
+      trades: [[{ parent_id: 4, pnl: 1 }]],
+      groups: [{ label: 0, columns: [0, 1] }, { label: 'group', columns: [2] }],
+      call_seq: [Int32Array.of(1, 0)],
+      group_stats: [{ 'Total Trades': 2, 'End Value': 100 }],
+      group_value: [Float64Array.of(100)],
+    };
+    expect(encodeJson(doc)).toBe(
+      '{"trades":[[{"parent_id":4,"pnl":1.0}]],"groups":[{"label":0,"columns":[0,1]},{"label":"group","columns":[2]}],"call_seq":[[1,0]],"group_stats":[{"Total Trades":2,"End Value":100.0}],"group_value":[[100.0]]}',
+    );
+  });
   it('encodeJson round-trips through JSON.parse', () => {
     const doc = { a: [1.5, NaN, Infinity], b: 'x', c: true, d: null };
     expect(JSON.parse(encodeJson(doc))).toEqual({ a: [1.5, null, 'inf'], b: 'x', c: true, d: null });

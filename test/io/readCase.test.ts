@@ -105,8 +105,11 @@ describe('parseCase', () => {
 
   it('unsupported modes and bad values are explained', () => {
     const d = valid();
-    d.params.direction = 'both';
-    expect(errorOf(d)).toMatch(/params.direction "both" is not supported/);
+    d.params.upon_long_conflict = 'exit';
+    expect(errorOf(d)).toMatch(/params.upon_long_conflict "exit" is not supported: vecbt simulates upon_long_conflict="ignore" only/);
+    const dir = valid();
+    dir.params.direction = 'sideways';
+    expect(errorOf(dir)).toMatch(/params.direction must be one of "longonly", "shortonly", "both", got string "sideways"/);
     const e = valid();
     e.params.slippage = -0.001;
     expect(errorOf(e)).toMatch(/params.slippage must be >= 0, got -0.001/);
@@ -141,6 +144,57 @@ describe('parseCase', () => {
       d.params[key] = v;
       expect(errorOf(d), `${key} = ${JSON.stringify(v)}`).toMatch(re);
     }
+  });
+
+  it('parseCase(part 1 case) is not part2: its document keeps part 1 keys', () => {
+    expect(parseCase(valid(), 'x').part2).toBe(false);
+  });
+
+  it('parseCase reads part 2: direction and size_type per column, sl_trail per column, short signals', () => {
+    const d = valid();
+    Object.assign(d.params, { direction: ['shortonly', 'both'], size_type: ['percent', 'value'], sl_trail: [true, false], upon_long_conflict: 'ignore' });
+    const c = parseCase(d, 'x');
+    expect(c.part2).toBe(true);
+    expect(c.options).toMatchObject({ direction: ['shortonly', 'both'], sizeType: ['percent', 'value'], slTrail: [true, false] });
+    const ls = valid();
+    ls.short_entries = [
+      [false, true, false],
+      [false, false, false],
+    ];
+    ls.params.direction = null;
+    const l = parseCase(ls, 'x');
+    expect([...l.options.shortEntries!], 'column-major').toEqual([0, 1, 0, 0, 0, 0]);
+    expect([...l.options.shortExits!], 'an absent short_exits is all false').toEqual([0, 0, 0, 0, 0, 0]);
+    expect(l.options.direction, 'four-array mode: direction is not passed').toBeUndefined();
+    expect(l.part2).toBe(true);
+  });
+
+  it('parseCase reads groups: group_by true or ids, cash_sharing, call_seq, init_cash per group', () => {
+    const d = valid();
+    Object.assign(d.params, { group_by: [3, 3], cash_sharing: true, call_seq: 'auto', init_cash: [150] });
+    const c = parseCase(d, 'x');
+    expect([...(c.options.groupBy as Int32Array)]).toEqual([3, 3]);
+    expect(c.options).toMatchObject({ cashSharing: true, callSeq: 'auto' });
+    expect([...(c.options.initCash as Float64Array)]).toEqual([150]);
+    const e = valid();
+    Object.assign(e.params, { group_by: true, cash_sharing: true, init_cash: [100, 200] });
+    expect(errorOf(e)).toMatch(/params.init_cash has 2 values, expected one number or 1 \(one per group: cash_sharing is on\)/);
+    const f = valid();
+    f.columns = ['A', 'B', 'C'];
+    f.close.push([1, 2, 3]);
+    f.entries.push([false, false, false]);
+    f.exits.push([false, false, false]);
+    f.params.group_by = [0, 1, 0];
+    expect(errorOf(f)).toMatch(/the columns of group 0 are not consecutive \(column 2\)/);
+    const g = valid();
+    g.params.cash_sharing = true;
+    expect(errorOf(g)).toMatch(/params.cash_sharing needs params.group_by/);
+  });
+
+  it('parseCase accepts size_type "targetpercent" so that the engine refuses it as vectorbt does', () => {
+    const d = valid();
+    d.params.size_type = 'targetpercent';
+    expect(parseCase(d, 'x').options.sizeType).toBe('targetpercent');
   });
 
   it('parseFreqDays("1D") is 1, "7D" is 7, "1H" is an error', () => {
