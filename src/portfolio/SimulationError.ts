@@ -18,3 +18,5 @@ export class SimulationError extends Error {
 export const ONLY_AMOUNT_VALUE_PERCENT = 'Only SizeType.Amount, SizeType.Value, and SizeType.Percent are supported';
 /** vectorbt `signals_to_size_nb`: a reversal needs a size in shares or cash, not a fraction. */
 export const PERCENT_NO_REVERSAL = 'SizeType.Percent does not support position reversal using signals';
+/** vecbt's equity sizing cannot reverse a position either (its size is an entry's, not a reversal's). */
+export const EQUITY_NO_REVERSAL = 'size_type equity does not support position reversal using signals';

@@ -38,6 +38,15 @@ export type SizeType = (typeof SizeType)[keyof typeof SizeType];
 export const SIZE_TYPE_LABELS = ['amount', 'value', 'percent', 'targetamount', 'targetvalue', 'targetpercent'] as const;
 export type SizeTypeName = (typeof SIZE_TYPE_LABELS)[number];
 
+/**
+ * vecbt's own size type (not vectorbt's, so not in SIZE_TYPE_LABELS and refused in case files): a fraction of the
+ * cash unit's equity (cash plus positions at the last close) at the start of the bar, bought as a cash value. What
+ * "10 positions at 10 % each" means to a trader; vectorbt's percent is of the cash left when the order runs.
+ */
+export const EQUITY_SIZE_TYPE = 6;
+export const SIM_SIZE_TYPE_LABELS = [...SIZE_TYPE_LABELS, 'equity'] as const;
+export type SimSizeTypeName = (typeof SIM_SIZE_TYPE_LABELS)[number];
+
 /** Order of the columns of a cash-sharing group within a bar: column order, or vectorbt's `'auto'` (sells first). */
 export const CallSeqType = { Default: 0, Auto: 1 } as const;
 export type CallSeqType = (typeof CallSeqType)[keyof typeof CallSeqType];

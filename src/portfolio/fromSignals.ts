@@ -25,7 +25,7 @@
  */
 import { flexSelect, type Flex } from '../kernels/flexSelect';
 import { addSnap, isCloseOrLess, isLess } from '../kernels/isClose';
-import { CALL_SEQ_LABELS, CallSeqType, Direction, DIRECTION_LABELS, ExitReason, Side, SIZE_TYPE_LABELS, SizeType, TradeStatus, type CallSeqName, type DirectionName, type SizeTypeName } from './enums';
+import { CALL_SEQ_LABELS, CallSeqType, Direction, DIRECTION_LABELS, EQUITY_SIZE_TYPE, ExitReason, Side, SIM_SIZE_TYPE_LABELS, SizeType, TradeStatus, type CallSeqName, type DirectionName, type SimSizeTypeName, type SizeTypeName } from './enums';
 import { allocOrders, allocTrades, finishOrders, finishTrades, pushOrder, pushTrade, tradePnl, type OrderRecords, type SimTradeRecords } from './records';
 import { MIN_SIZE } from './minSize';
 import { perColumn } from './perColumn';
@@ -86,7 +86,7 @@ export interface SimOptions {
    * the available cash (of the group's cash at the moment the order runs). vectorbt's from_signals refuses the
    * target types (a SimulationError) and percent sizing on a reversal.
    */
-  sizeType?: PerColumn<SizeTypeName>;
+  sizeType?: PerColumn<SimSizeTypeName>;
   /** Group the columns: true = all in one group; or one group id per column, groups being runs of consecutive columns. */
   groupBy?: boolean | Int32Array | readonly number[];
   /** The columns of a group trade from one cash account (vectorbt cash_sharing); `initCash` is then per group. */
@@ -95,6 +95,17 @@ export interface SimOptions {
   callSeq?: CallSeqName;
   /** Keep the call sequence of every bar in the result (vectorbt attach_call_seq). */
   attachCallSeq?: boolean;
+  /**
+   * vecbt extension, with cash sharing: at most this many open positions per group; an entry beyond them is
+   * rejected like one the cash cannot fund (the signal is lost). 0 = no limit (default, vectorbt).
+   */
+  maxPositions?: number;
+  /**
+   * vecbt extension, with cash sharing: the bar's entries (orders that open a position from flat) run after every
+   * other order, highest priority first (NaN last; ties in column order), instead of 'auto's order by size.
+   * Column-major like `entries`.
+   */
+  entryPriority?: Float64Array | null;
 }
 
 /** The groups of a grouped simulation and their per-bar series (vectorbt `pf.value()` etc. with the grouping). */
@@ -185,6 +196,8 @@ export interface ResolvedSimOptions {
   cashSharing: boolean;
   callSeq: CallSeqType;
   attachCallSeq: boolean;
+  maxPositions: number;
+  entryPriority: Float64Array | null;
   /** Only what the long-only kernel does: long-only, amount sizing, ungrouped. */
   longOnly: boolean;
 }
@@ -252,7 +265,7 @@ export function resolveSimOptions(options: SimOptions, nCols: number): ResolvedS
     size: options.size ?? SIM_DEFAULTS.size,
     timeExitBars: options.timeExitBars ?? SIM_DEFAULTS.timeExitBars,
     direction: modeCodes('direction', options.direction ?? SIM_DEFAULTS.direction, DIRECTION_LABELS, nCols),
-    sizeType: modeCodes('sizeType', options.sizeType ?? SIM_DEFAULTS.sizeType, SIZE_TYPE_LABELS, nCols),
+    sizeType: modeCodes('sizeType', options.sizeType ?? SIM_DEFAULTS.sizeType, SIM_SIZE_TYPE_LABELS, nCols),
     shortEntries: options.shortEntries ?? null,
     shortExits: options.shortExits ?? null,
     lsMode,
@@ -261,8 +274,12 @@ export function resolveSimOptions(options: SimOptions, nCols: number): ResolvedS
     cashSharing,
     callSeq: modeCodes('callSeq', options.callSeq ?? SIM_DEFAULTS.callSeq, CALL_SEQ_LABELS, 1)[0] as CallSeqType,
     attachCallSeq: options.attachCallSeq ?? false,
+    maxPositions: options.maxPositions ?? 0,
+    entryPriority: options.entryPriority ?? null,
     longOnly: false,
   };
+  if (!Number.isSafeInteger(o.maxPositions) || o.maxPositions < 0) throw new RangeError(`fromSignals: options.maxPositions must be an integer >= 0, got ${o.maxPositions}`);
+  if ((o.maxPositions > 0 || o.entryPriority !== null) && !cashSharing) throw new RangeError('fromSignals: options.maxPositions and options.entryPriority need cashSharing (one account per group)');
   for (const k of ['fees', 'fixedFees', 'slippage', 'slStop', 'tpStop', 'size'] as const) checkFlex(k, o[k], nCols);
   if (cashSharing) checkFlex('initCash', o.initCash, groups!.start.length - 1, 'the number of groups');
   else checkFlex('initCash', o.initCash, nCols);
@@ -308,7 +325,8 @@ export function fromSignals(prices: PriceMatrix, entries: Uint8Array, exits: Uin
     }
   }
   // vectorbt raises this on the first bar it converts signals to an order, whatever the signals are.
-  if (n > 0 && !opt.longOnly) for (let c = 0; c < nCols; c++) if (opt.sizeType[c] > SizeType.Percent) throw new SimulationError(ONLY_AMOUNT_VALUE_PERCENT);
+  if (n > 0 && !opt.longOnly) for (let c = 0; c < nCols; c++) if (opt.sizeType[c] > SizeType.Percent && opt.sizeType[c] !== EQUITY_SIZE_TYPE) throw new SimulationError(ONLY_AMOUNT_VALUE_PERCENT);
+  if (opt.entryPriority !== null && opt.entryPriority.length !== n) throw new RangeError(`fromSignals: entryPriority has ${opt.entryPriority.length} values, expected ${n}`);
   if (!opt.longOnly) return simulateFromSignals(prices, entries, exits, opt, buffers);
   return simulateLongOnly(prices, entries, exits, opt, buffers);
 }

@@ -17,14 +17,14 @@
  *
  * Inputs are column-major (`a[col * nRows + row]`), NaN = missing. Nothing is allocated per bar.
  */
-import { CallSeqType, Direction, ExitReason, Side, SizeType } from './enums';
+import { CallSeqType, Direction, EQUITY_SIZE_TYPE, ExitReason, Side, SizeType } from './enums';
 import { executeOrder, F_FEES, F_PRICE, F_SIZE, OrderStatus, S_CASH, S_DEBT, S_FREE_CASH, S_POSITION } from './executeOrder';
 import { exitTrades } from './exitTrades';
 import type { GroupResult, PriceMatrix, ResolvedSimOptions, SimBuffers, SimResult } from './fromSignals';
 import { perColumn } from './perColumn';
 import { allocOrders, finishOrders, pushOrder, type OrderRecords } from './records';
 import { autoCallSeq } from './autoCallSeq';
-import { PERCENT_NO_REVERSAL, SimulationError } from './SimulationError';
+import { EQUITY_NO_REVERSAL, PERCENT_NO_REVERSAL, SimulationError } from './SimulationError';
 import { columnValue, unitScratch, unitSeries } from './unitSeries';
 
 /** vectorbt `get_stop_price_nb`: the fill price of a stop hit on this bar, NaN if none. */
@@ -83,7 +83,11 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
   const colGroup = new Int32Array(nCols);
   for (let g = 0; g < nGroups; g++) colGroup.fill(g, groupStart[g], groupStart[g + 1]);
   const groupFees = new Float64Array(nGroups);
-  const autoSeq = cashSharing && opt.callSeq === CallSeqType.Auto;
+  const autoSeq = cashSharing && (opt.callSeq === CallSeqType.Auto || opt.entryPriority !== null);
+  const priority = cashSharing ? opt.entryPriority : null;
+  const maxPositions = cashSharing ? opt.maxPositions : 0;
+  let equitySized = false;
+  for (let col = 0; col < nCols; col++) if (sizeTypeCol[col] === EQUITY_SIZE_TYPE) equitySized = true;
   const callSeq = opt.attachCallSeq ? new Int32Array(n) : undefined;
   let maxLen = 0;
   for (let u = 0; u < nUnits; u++) maxLen = Math.max(maxLen, unitStart[u + 1] - unitStart[u]);
@@ -130,6 +134,7 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
     const len = to - from;
     let cash = unitInit[u];
     let freeCash = unitInit[u];
+    let openPositions = 0;
     if (!cashSharing) orders.colStart[from] = orders.length;
 
     for (let m = 0; m < len; m++) nextSignal[from + m] = signalBar(from + m, 0);
@@ -140,6 +145,9 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
         i = nextSignal[from];
         if (i >= nRows) break;
       }
+      // Equity sizing: the unit's cash plus its positions at their last valuation price, as the bar starts.
+      let equity = cash;
+      if (equitySized) for (let m = 0; m < len; m++) if (position[from + m] !== 0) equity += position[from + m] * lastVal[from + m];
       // 1. Each member's order for this bar, against the cash state at the start of the bar.
       for (let m = 0; m < len; m++) {
         const col = from + m;
@@ -261,6 +269,7 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
         if (pos > 0) {
           if (se) {
             if (type === SizeType.Percent) throw new SimulationError(PERCENT_NO_REVERSAL);
+            if (type === EQUITY_SIZE_TYPE) throw new SimulationError(EQUITY_NO_REVERSAL);
             size = -Math.abs(pos);
             size -= type === SizeType.Value ? s / lastVal[col] : s;
             type = SizeType.Amount;
@@ -272,6 +281,7 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
         } else if (pos < 0) {
           if (le) {
             if (type === SizeType.Percent) throw new SimulationError(PERCENT_NO_REVERSAL);
+            if (type === EQUITY_SIZE_TYPE) throw new SimulationError(EQUITY_NO_REVERSAL);
             size = Math.abs(pos);
             size += type === SizeType.Value ? s / lastVal[col] : s;
             type = SizeType.Amount;
@@ -282,6 +292,11 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
           } else if (se) dir = Direction.ShortOnly;
         } else if (le) size = s;
         else if (se) size = -s;
+        if (type === EQUITY_SIZE_TYPE && size !== 0) {
+          // A fraction of the equity as the bar started, as a cash value.
+          size = size * (equity > 0 ? equity : 0);
+          type = SizeType.Value;
+        }
 
         oSize[m] = size;
         oType[m] = type;
@@ -295,6 +310,7 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
       // 2. The call sequence.
       if (autoSeq) autoCallSeq(oValue, len, seq, seqScratch);
       else for (let m = 0; m < len; m++) seq[m] = m;
+      if (priority !== null) entriesByPriority(seq, len, oSize, position, from, priority, nRows, i, seqScratch);
       if (callSeq !== undefined) for (let m = 0; m < len; m++) callSeq[(from + m) * nRows + i] = seq[m];
 
       // 3. The orders, in sequence, each against the unit's current cash.
@@ -304,6 +320,8 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
         if (size === 0) continue;
         const col = from + m;
         const before = position[col];
+        // At most maxPositions open positions: an entry beyond them is rejected (its signal is lost).
+        if (maxPositions > 0 && before === 0 && openPositions >= maxPositions) continue;
         state[S_CASH] = cash;
         state[S_FREE_CASH] = freeCash;
         state[S_POSITION] = before;
@@ -314,6 +332,8 @@ export function simulateFromSignals(prices: PriceMatrix, entries: Uint8Array, ex
         const after = state[S_POSITION];
         position[col] = after;
         debt[col] = state[S_DEBT];
+        if (before === 0 && after !== 0) openPositions++;
+        else if (before !== 0 && after === 0) openPositions--;
         if (status !== OrderStatus.Filled) continue;
         pushOrder(orders, col, i, fill[F_SIZE], fill[F_PRICE], fill[F_FEES], size > 0 ? Side.Buy : Side.Sell);
         groupFees[colGroup[col]] += fill[F_FEES];
@@ -405,6 +425,28 @@ function approxOrderValue(size: number, type: number, dir: number, cash: number,
   // numba max(a, 0) keeps a unless 0 is strictly greater (a NaN stays NaN).
   const maxExposure = 2 * (0 > assetValue ? 0 : assetValue) + (0 > freeCash ? 0 : freeCash);
   return size * maxExposure;
+}
+
+/**
+ * The call sequence with the bar's entries (orders opening a position from flat) moved after every other member,
+ * highest priority first (NaN last; ties keep column order); the other members keep their order. In place.
+ */
+function entriesByPriority(seq: Int32Array, len: number, size: Float64Array, position: Float64Array, from: number, priority: Float64Array, nRows: number, row: number, scratch: Int32Array): void {
+  let k = 0;
+  let e = 0;
+  for (let j = 0; j < len; j++) {
+    const m = seq[j];
+    if (size[m] !== 0 && position[from + m] === 0) scratch[e++] = m;
+    else seq[k++] = m;
+  }
+  if (e === 0) return;
+  const key = (m: number) => {
+    const p = priority[(from + m) * nRows + row];
+    return p === p ? p : -Infinity;
+  };
+  // By priority descending, then column order (a total order: the same sequence whatever order they came in).
+  const ent = scratch.subarray(0, e).sort((x, y) => key(y) - key(x) || x - y);
+  seq.set(ent, k);
 }
 
 function identityStarts(nCols: number): Int32Array {

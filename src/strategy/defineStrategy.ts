@@ -25,6 +25,9 @@ export type StrategyData = OhlcvMatrix;
 export interface StrategySignals {
   entries: Uint8Array;
   exits: Uint8Array;
+  /** With these, `entries`/`exits` are the long side and these the short side (vectorbt's four-array mode). */
+  shortEntries?: Uint8Array;
+  shortExits?: Uint8Array;
 }
 
 /** Named indicator outputs, each a column-major Float64Array of nRows * nCols. */

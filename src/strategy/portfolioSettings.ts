@@ -13,7 +13,14 @@ import type { ParamsOf } from './paramSpec';
 
 export const PORTFOLIO_SPECS = Object.freeze({
   init_cash: { type: 'number', default: 100, min: 0, minExclusive: true, doc: 'starting cash of each ticker (of the account in a portfolio run)' },
-  size: { type: 'number', default: Infinity, min: 0, special: 'all', doc: 'shares per entry; all = all the cash' },
+  size: { type: 'number', default: Infinity, min: 0, special: 'all', doc: 'order size, read as size_type says; all = all the cash' },
+  size_type: {
+    type: 'enum',
+    default: 'amount',
+    values: ['amount', 'value', 'percent', 'equity'],
+    doc: "amount: shares; value: cash per entry; percent: a fraction of the cash left (vectorbt's); equity: a fraction of the account's equity (vecbt's)",
+  },
+  direction: { type: 'enum', default: 'longonly', values: ['longonly', 'shortonly', 'both'], doc: 'longonly; shortonly (entries short, exits cover); both (an exit while flat goes short, opposite signals reverse)' },
   fees: { type: 'number', default: 0.001, doc: 'proportional fees per order, 0.001 = 0.1 % (negative = rebate)' },
   fixed_fees: { type: 'number', default: 0, doc: 'fixed fees per filled order' },
   slippage: { type: 'number', default: 0, min: 0, doc: 'slippage of signal orders, 0.002 = 0.2 % (stop exits get none)' },
@@ -43,6 +50,8 @@ export function simOptions(p: Readonly<PortfolioSettings>, strategyTimeExit = 0)
     slTrail: p.sl_trail,
     tpStop: p.tp_stop,
     size: p.size,
+    sizeType: p.size_type,
+    direction: p.direction,
     timeExitBars: p.time_exit_bars > 0 ? p.time_exit_bars : strategyTimeExit,
   };
 }

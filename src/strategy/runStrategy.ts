@@ -40,6 +40,11 @@ export interface RunStrategyOptions {
   resolved?: ResolvedSettings<unknown>;
 }
 
+/** The short-side arrays of a strategy's signals as fromSignals options (four-array mode), or none. */
+export function shortSide(signals: StrategySignals): { shortEntries?: Uint8Array; shortExits?: Uint8Array } {
+  return signals.shortEntries ? { shortEntries: signals.shortEntries, shortExits: signals.shortExits } : {};
+}
+
 /** Error thrown by a strategy's own code (or a wrong output), with the strategy's name in the message. */
 export class StrategyError extends UserError {}
 
@@ -84,6 +89,9 @@ export function strategySignalsFrom<P>(strategy: Strategy<P>, data: OhlcvMatrix,
   if (signals === null || typeof signals !== 'object') throw new StrategyError(`strategy ${s.name}: signals() must return { entries, exits }, got ${signals === null ? 'null' : typeof signals}`);
   checkOutput(s.name, 'signals().entries', signals.entries, 'Uint8Array', n, shape);
   checkOutput(s.name, 'signals().exits', signals.exits, 'Uint8Array', n, shape);
+  if ((signals.shortEntries === undefined) !== (signals.shortExits === undefined)) throw new StrategyError(`strategy ${s.name}: signals() must return both shortEntries and shortExits, or neither`);
+  if (signals.shortEntries) checkOutput(s.name, 'signals().shortEntries', signals.shortEntries, 'Uint8Array', n, shape);
+  if (signals.shortExits) checkOutput(s.name, 'signals().shortExits', signals.shortExits, 'Uint8Array', n, shape);
   return { indicators, signals };
 }
 
@@ -102,7 +110,7 @@ export function runStrategy<P>(data: OhlcvMatrix, strategy: Strategy<P>, setting
   const timeExit = strategy.timeExitBars ? callStrategy(s, 'timeExitBars()', () => strategy.timeExitBars!(params)) : 0;
   if (!Number.isSafeInteger(timeExit) || timeExit < 0) throw new StrategyError(`strategy ${s.name}: timeExitBars() must return an integer >= 0, got ${String(timeExit)}`);
   const prices = simPrices(data, portfolio);
-  const sim = fromSignals(prices, signals.entries, signals.exits, simOptions(portfolio, timeExit));
+  const sim = fromSignals(prices, signals.entries, signals.exits, { ...simOptions(portfolio, timeExit), ...shortSide(signals) });
   const freqDays = options.freqDays ?? 1;
   const stats = computeStats(prices, sim, { initCash: portfolio.init_cash, freqDays });
   const extras = strategy.extras ? callStrategy(s, 'extras()', () => strategy.extras!({ params, data, indicators, signals, sim })) : {};

@@ -111,7 +111,7 @@ export function evaluateCombos(
   const groups = new Map<string, number[]>();
   combos.forEach((r, k) => {
     const o = simOptions(r.portfolio, timeExits[k]);
-    const key = `${o.slTrail}|${o.timeExitBars}|${r.portfolio.stop_prices}`;
+    const key = `${o.slTrail}|${o.timeExitBars}|${r.portfolio.stop_prices}|${r.portfolio.direction}|${r.portfolio.size_type}`;
     groups.set(key, [...(groups.get(key) ?? []), k]);
   });
   let configs = 0;
@@ -122,12 +122,12 @@ export function evaluateCombos(
     const prefix = truncateRows(data, to);
     const seen = view(prefix);
     const cache: IndicatorCache = indicatorCache(strategy, seen);
-    const signalsOf = new Map<number, { indicators: Indicators; entries: Uint8Array; exits: Uint8Array }>();
+    const signalsOf = new Map<number, { indicators: Indicators; entries: Uint8Array; exits: Uint8Array; shortEntries?: Uint8Array; shortExits?: Uint8Array }>();
     const signalsFor = (k: number) => {
       let s = signalsOf.get(k);
       if (!s) {
         const r = strategySignalsFrom(strategy, seen, combos[k].params as never, cache.get(combos[k].params as never));
-        s = { indicators: r.indicators, entries: r.signals.entries, exits: r.signals.exits };
+        s = { indicators: r.indicators, entries: r.signals.entries, exits: r.signals.exits, shortEntries: r.signals.shortEntries, shortExits: r.signals.shortExits };
         signalsOf.set(k, s);
       }
       return s;
@@ -158,7 +158,7 @@ function evaluateBlock(
   timeExits: number[],
   block: number[],
   w: EvalWindow,
-  signalsFor: (k: number) => { indicators: Indicators; entries: Uint8Array; exits: Uint8Array },
+  signalsFor: (k: number) => { indicators: Indicators; entries: Uint8Array; exits: Uint8Array; shortEntries?: Uint8Array; shortExits?: Uint8Array },
   onOutcome: (o: ComboOutcome) => void,
   options: EvaluateOptions,
 ): void {
@@ -175,6 +175,10 @@ function evaluateBlock(
   const low = ohlc ? new Float64Array(cells) : null;
   const entries = new Uint8Array(cells);
   const exits = new Uint8Array(cells);
+  // The short side, when the block's strategy gives one (four-array mode).
+  const short = signalsFor(block[0]).shortEntries !== undefined;
+  const shortEntries = short ? new Uint8Array(cells) : null;
+  const shortExits = short ? new Uint8Array(cells) : null;
   const perCol = () => new Float64Array(width);
   const initCash = perCol(), fees = perCol(), fixedFees = perCol(), slippage = perCol(), slStop = perCol(), tpStop = perCol(), size = perCol();
   block.forEach((k, j) => {
@@ -188,6 +192,11 @@ function evaluateBlock(
     }
     sliceInto(s.entries, rows, nT, w.from, w.to, entries, at);
     sliceInto(s.exits, rows, nT, w.from, w.to, exits, at);
+    if (short) {
+      if (!s.shortEntries || !s.shortExits) throw new StrategyError(`strategy ${strategy.name}: signals() gave a short side for some settings and not for others; give it always (zeros for none)`);
+      sliceInto(s.shortEntries, rows, nT, w.from, w.to, shortEntries!, at);
+      sliceInto(s.shortExits, rows, nT, w.from, w.to, shortExits!, at);
+    }
     const o = simOptions(combos[k].portfolio, timeExits[k]);
     initCash.fill(o.initCash as number, at, at + nT);
     fees.fill(o.fees as number, at, at + nT);
@@ -199,7 +208,10 @@ function evaluateBlock(
   });
   const prices: PriceMatrix = ohlc ? { nRows: m, nCols: width, close, open, high, low } : { nRows: m, nCols: width, close };
   const o = simOptions(first, timeExits[block[0]]);
-  const sim = fromSignals(prices, entries, exits, { initCash, fees, fixedFees, slippage, slStop, tpStop, size, slTrail: o.slTrail, timeExitBars: o.timeExitBars });
+  const sim = fromSignals(prices, entries, exits, {
+    initCash, fees, fixedFees, slippage, slStop, tpStop, size, slTrail: o.slTrail, timeExitBars: o.timeExitBars, direction: o.direction, sizeType: o.sizeType,
+    ...(short ? { shortEntries: shortEntries!, shortExits: shortExits! } : {}),
+  });
   const stats = computeStats(prices, sim, { initCash, freqDays: options.freqDays ?? 1 });
   const M = stats.names.length;
   block.forEach((k, j) => {
@@ -213,7 +225,7 @@ function evaluateBlock(
       out.indicators = sig.indicators;
       out.extras = strategy.extras
         ? callStrategy(strategy, 'extras()', () =>
-            strategy.extras!({ params: combos[k].params as never, data: prefix, indicators: sig.indicators, signals: { entries, exits }, sim }),
+            strategy.extras!({ params: combos[k].params as never, data: prefix, indicators: sig.indicators, signals: { entries, exits, ...(short ? { shortEntries: shortEntries!, shortExits: shortExits! } : {}) }, sim }),
           )
         : {};
     }

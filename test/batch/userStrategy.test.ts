@@ -127,7 +127,7 @@ describe('a strategy file in every driver', () => {
     expect(runs.out).toMatch(new RegExp(`^${single} +done +new_high \\(`, 'm'));
     const results = await vecbt(['results', String(single), '--limit', '1']);
     expect(results.out.split('\n')[0]).toBe(`run ${single}: strategy new_high (${path}, SHA-256 ${sha256(FILE).slice(0, 12)}) ` + results.out.split('\n')[0].split(') ')[1]);
-    expect(results.out).toMatch(/ hold=4 window=15 init_cash=100 size=all fees=0\.001 fixed_fees=0 slippage=0 sl_stop=0\.03 sl_trail=false tp_stop=off time_exit_bars=0 stop_prices=close\n/);
+    expect(results.out).toMatch(/ hold=4 window=15 init_cash=100 size=all size_type=amount direction=longonly fees=0\.001 fixed_fees=0 slippage=0 sl_stop=0\.03 sl_trail=false tp_stop=off time_exit_bars=0 stop_prices=close\n/);
   });
 
   it('--resume with the file changed is refused, naming the file and the fix; without --strategy the recorded code resumes it', async () => {

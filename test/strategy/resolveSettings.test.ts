@@ -10,7 +10,7 @@ describe('resolveSettings', () => {
   it('resolveSettings(rvol_atr) is the seed: the strategy defaults and the portfolio defaults, frozen', () => {
     const r = resolveSettings(rvolAtr);
     expect(r.params).toEqual({ rvol_window: 20, rvol_min: 2, atr_window: 14, atr_pct_min: 8, hold_bars: 7, exit_mode: 'shifted-signal' });
-    expect(r.portfolio).toEqual({ init_cash: 100, size: Infinity, fees: 0.001, fixed_fees: 0, slippage: 0, sl_stop: 0.03, sl_trail: false, tp_stop: NaN, time_exit_bars: 0, stop_prices: 'close' });
+    expect(r.portfolio).toEqual({ init_cash: 100, size: Infinity, size_type: 'amount', direction: 'longonly', fees: 0.001, fixed_fees: 0, slippage: 0, sl_stop: 0.03, sl_trail: false, tp_stop: NaN, time_exit_bars: 0, stop_prices: 'close' });
     expect([Object.isFrozen(r.params), Object.isFrozen(r.portfolio)]).toEqual([true, true]);
   });
   it('resolveSettings(s, flat) routes each key to the strategy or the portfolio', () => {
@@ -33,7 +33,7 @@ describe('resolveSettings', () => {
   });
   it('resolveSettings rejects an unknown key, naming the strategy and the known keys', () => {
     expect(() => resolveSettings(rvolAtr, { rvolMin: 2 }, 'x.json')).toThrow(
-      'x.json: unknown setting rvolMin for strategy rvol_atr; known: rvol_window, rvol_min, atr_window, atr_pct_min, hold_bars, exit_mode, init_cash, size, fees, fixed_fees, slippage, sl_stop, sl_trail, tp_stop, time_exit_bars, stop_prices',
+      'x.json: unknown setting rvolMin for strategy rvol_atr; known: rvol_window, rvol_min, atr_window, atr_pct_min, hold_bars, exit_mode, init_cash, size, size_type, direction, fees, fixed_fees, slippage, sl_stop, sl_trail, tp_stop, time_exit_bars, stop_prices',
     );
   });
   it("resolveSettings applies the strategy's portfolio defaults under the user's settings", () => {
@@ -59,8 +59,8 @@ describe('settingKeys and describeSettings', () => {
   it('describeSettings(rvol_atr, defaults) spells every setting as a flag, strategy first, in spec order', () => {
     const d = describeSettings(rvolAtr, resolveSettings(rvolAtr, { tp_stop: NaN }));
     expect(d.map((x) => `${x.flag} ${x.value}`).join(' ')).toBe(
-      '--rvol-window 20 --rvol-min 2 --atr-window 14 --atr-pct-min 8 --hold-bars 7 --exit-mode shifted-signal --init-cash 100 --size all --fees 0.001 --fixed-fees 0 --slippage 0 --sl-stop 0.03 --sl-trail false --tp-stop off --time-exit-bars 0 --stop-prices close',
+      '--rvol-window 20 --rvol-min 2 --atr-window 14 --atr-pct-min 8 --hold-bars 7 --exit-mode shifted-signal --init-cash 100 --size all --size-type amount --direction longonly --fees 0.001 --fixed-fees 0 --slippage 0 --sl-stop 0.03 --sl-trail false --tp-stop off --time-exit-bars 0 --stop-prices close',
     );
-    expect(settingKeys(rvolAtr)).toHaveLength(16);
+    expect(settingKeys(rvolAtr)).toHaveLength(18);
   });
 });
