@@ -1,0 +1,349 @@
+/**
+ * The data records of a long-format OHLCV CSV as numbers, one buffer per input chunk: the ticker and the date of
+ * each row are small integer ids into two dictionaries that grow in first-seen order (`tickers[id]`, `dates[id]`),
+ * the five values are float64, and each row keeps its 1-based source line (header = line 1). No per-row object or
+ * string is made: a reader that wants strings (`parseOhlcvCsv`) looks them up, one that wants a matrix
+ * (`readOhlcvMatrix`) uses the ids as coordinates.
+ *
+ * Header: `ticker,date,open,high,low,close,volume` (columns found by name, any order, case and surrounding spaces
+ * ignored). Every problem is a `UserError` naming file:line, column, value and the fix, raised in file order (the
+ * first bad line of the file is the one reported). Values must be finite decimal numbers unless `missing: 'nan'`
+ * (pandas `read_csv` semantics: an empty field or one of pandas' NA strings is NaN).
+ *
+ * Lines without a double quote take a byte-level fast path (field ranges, numbers by Clinger's fast path, each
+ * distinct ticker and date decoded and validated once); a line with a quote, or a field the fast path cannot
+ * decide, goes through the text path, which gives the same values and produces the error messages.
+ */
+import { UserError } from '../errors';
+import { csvLines } from './csvLines';
+import { splitQuotedLine } from './csvQuoted';
+import { dateKeyBytes, isIsoDate, parseDecimal, parseDecimalBytes } from './csvValues';
+
+/** An unfinished quoted record may span at most this many characters before it is reported as unterminated. */
+const MAX_RECORD_CHARS = 1 << 20;
+
+export const OHLCV_COLUMNS = ['ticker', 'date', 'open', 'high', 'low', 'close', 'volume'] as const;
+export const OHLCV_NUMERIC = ['open', 'high', 'low', 'close', 'volume'] as const;
+export type OhlcvNumericColumn = (typeof OHLCV_NUMERIC)[number];
+
+export interface CsvReadOptions {
+  /** rows per batch (default 65536; `parseOhlcvCsv` and `readOhlcvCsvBatches` only) */
+  batchSize?: number;
+  /** how the input is named in messages (default: the path, or `<input>`) */
+  source?: string;
+  /**
+   * 'reject' (default): an empty or NA value is an error naming file:line (the database loader keeps bars clean).
+   * 'nan': read it as NaN, as pandas `read_csv` does (the vectorbt-conformance path of `vecbt strategy`).
+   */
+  missing?: 'reject' | 'nan';
+}
+
+/**
+ * The rows parsed from one input chunk. The buffers are reused: read them before asking for the next chunk.
+ * `tickers` and `dates` are the dictionaries so far (append-only while `bounded` is off).
+ */
+export interface OhlcvRecords {
+  length: number;
+  /** id into `tickers` */
+  ticker: Int32Array;
+  /** id into `dates` */
+  date: Int32Array;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+  /** 1-based source line of each row (where its record starts) */
+  line: Int32Array;
+  /** ticker names by id, trimmed and validated */
+  tickers: readonly string[];
+  /** `YYYY-MM-DD` by id, validated */
+  dates: readonly string[];
+}
+
+export interface CsvRecordsOptions extends CsvReadOptions {
+  /**
+   * Keep the dictionaries bounded (a streaming loader over a hostile file with millions of distinct tickers): they
+   * are emptied between chunks once they pass a million entries, so ids are only meaningful within one chunk.
+   */
+  bounded?: boolean;
+}
+
+/**
+ * pandas 1.5.3's default `na_values` (`pandas._libs.parsers.STR_NA_VALUES`): fields `read_csv` reads as NaN. Compared
+ * after trimming spaces.
+ */
+export const PANDAS_NA_VALUES: ReadonlySet<string> = new Set([
+  '', '#N/A', '#N/A N/A', '#NA', '-1.#IND', '-1.#QNAN', '-NaN', '-nan', '1.#IND', '1.#QNAN', '<NA>', 'N/A', 'NA', 'NULL', 'NaN', 'n/a', 'nan', 'null',
+]);
+
+export const HEADER_HINT = `expected the header ${OHLCV_COLUMNS.join(',')} (any order)`;
+
+/** A dictionary may hold this many entries before a bounded reader empties it. */
+const DICTIONARY_LIMIT = 1_000_000;
+
+function show(value: string): string {
+  return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value);
+}
+
+/** headerPositions(fields): field index of each OHLCV column, or a UserError for missing/extra/duplicate names. */
+function headerPositions(fields: string[], where: string): Record<(typeof OHLCV_COLUMNS)[number], number> {
+  const pos: Record<string, number> = {};
+  fields.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase();
+    if (name === '') throw new UserError(`${where}: header column ${i + 1} is empty; ${HEADER_HINT}`);
+    if (!(OHLCV_COLUMNS as readonly string[]).includes(name)) {
+      throw new UserError(`${where}: unknown column ${show(raw)} in the header; ${HEADER_HINT}, rename or remove it`);
+    }
+    if (name in pos) throw new UserError(`${where}: column ${show(name)} appears twice in the header; ${HEADER_HINT}`);
+    pos[name] = i;
+  });
+  const missing = OHLCV_COLUMNS.filter((c) => !(c in pos));
+  if (missing.length > 0) {
+    throw new UserError(`${where}: missing column${missing.length > 1 ? 's' : ''} ${missing.join(',')} in the header; ${HEADER_HINT}`);
+  }
+  return pos as Record<(typeof OHLCV_COLUMNS)[number], number>;
+}
+
+function recordBuffers(capacity: number): OhlcvRecords {
+  return {
+    length: 0,
+    ticker: new Int32Array(capacity),
+    date: new Int32Array(capacity),
+    open: new Float64Array(capacity),
+    high: new Float64Array(capacity),
+    low: new Float64Array(capacity),
+    close: new Float64Array(capacity),
+    volume: new Float64Array(capacity),
+    line: new Int32Array(capacity),
+    tickers: [],
+    dates: [],
+  };
+}
+
+/**
+ * csvRecords(chunks, options): the data rows of a CSV text or byte stream, one `OhlcvRecords` per input chunk
+ * that holds at least one complete row.
+ * @example for await (const r of csvRecords(createReadStream(path), { source: path })) for (let i = 0; i < r.length; i++) use(r.tickers[r.ticker[i]], r.close[i])
+ */
+export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, options: CsvRecordsOptions = {}): AsyncGenerator<OhlcvRecords> {
+  const source = options.source ?? '<input>';
+  const missingAsNaN = (options.missing ?? 'reject') === 'nan';
+  if (options.missing !== undefined && options.missing !== 'reject' && options.missing !== 'nan') {
+    throw new RangeError(`missing must be 'reject' or 'nan', got ${JSON.stringify(options.missing)}`);
+  }
+  const bounded = options.bounded === true;
+  const width = OHLCV_COLUMNS.length;
+  let header: Record<(typeof OHLCV_COLUMNS)[number], number> | null = null;
+  let out = recordBuffers(1024);
+  // Dictionaries. Names are flattened copies (Buffer round trip) so they never pin the chunk they came from.
+  const tickers: string[] = [];
+  const dates: string[] = [];
+  const tickerIdByName = new Map<string, number>();
+  const tickerIdByRaw = new Map<string, number>(); // raw text field (text path)
+  const tickerIdByBytes = new Map<string, number>(); // raw bytes as a latin1 string (fast path)
+  const dateIdByName = new Map<string, number>();
+  const dateIdByRaw = new Map<string, number>();
+  const dateIdByKey = new Map<number, number>(); // y * 10000 + m * 100 + d of a `DDDD-DD-DD` field
+  let prevTickerBytes = new Uint8Array(64);
+  let prevTickerLen = -1;
+  let prevTicker = -1;
+  const numPos: number[] = [];
+  const numCols: OhlcvNumericColumn[] = [...OHLCV_NUMERIC];
+  const fs = new Int32Array(width + 1);
+  const fe = new Int32Array(width + 1);
+  let pending: string | null = null;
+  let pendingLine = 0;
+
+  const tooMany = (line: number, found: number) =>
+    new UserError(
+      `${source}:${line}: expected ${width} fields, found ${found}; every row needs ticker, date, open, high, low, close, volume (quote values that contain commas)`,
+    );
+
+  function forgetAll(): void {
+    tickers.length = 0;
+    dates.length = 0;
+    tickerIdByName.clear();
+    tickerIdByRaw.clear();
+    tickerIdByBytes.clear();
+    dateIdByName.clear();
+    dateIdByRaw.clear();
+    dateIdByKey.clear();
+    prevTickerLen = -1;
+    prevTicker = -1;
+  }
+
+  function tickerOf(raw: string, line: number): number {
+    let id = tickerIdByRaw.get(raw);
+    if (id === undefined) {
+      const t = raw.trim();
+      if (t === '') throw new UserError(`${source}:${line}: column "ticker" is empty; write the ticker symbol`);
+      id = tickerIdByName.get(t);
+      if (id === undefined) {
+        id = tickers.length;
+        tickers.push(Buffer.from(t).toString());
+        tickerIdByName.set(tickers[id], id);
+      }
+      tickerIdByRaw.set(raw, id);
+    }
+    return id;
+  }
+
+  function dateOf(raw: string, line: number, ticker: number): number {
+    let id = dateIdByRaw.get(raw);
+    if (id === undefined) {
+      const d = raw.trim();
+      if (!isIsoDate(d)) {
+        const why = d === '' ? 'is empty' : /^\d{4}-\d{2}-\d{2}$/.test(d) ? 'is not a real date' : 'is not a date in YYYY-MM-DD form';
+        throw new UserError(`${source}:${line}: column "date" value ${show(raw)} ${why} (ticker ${tickers[ticker]}); write the date as YYYY-MM-DD, e.g. 2020-01-31`);
+      }
+      id = dateIdByName.get(d);
+      if (id === undefined) {
+        id = dates.length;
+        dates.push(Buffer.from(d).toString());
+        dateIdByName.set(dates[id], id);
+      }
+      dateIdByRaw.set(raw, id);
+    }
+    return id;
+  }
+
+  function numberOf(raw: string, j: number, line: number, ticker: number, date: number): number {
+    const v = parseDecimal(raw);
+    if (v !== v) {
+      if (missingAsNaN && PANDAS_NA_VALUES.has(raw.trim())) return NaN;
+      const blank = raw.trim() === '';
+      throw new UserError(
+        `${source}:${line}: column "${numCols[j]}" ${blank ? 'is empty' : `value ${show(raw)} is not a finite decimal number`} (ticker ${tickers[ticker]}, date ${dates[date]}); write a number such as 12.5, or delete the row if the bar is missing`,
+      );
+    }
+    return v;
+  }
+
+  function reserve(k: number): void {
+    if (k < out.line.length) return;
+    const grown = recordBuffers(2 * out.line.length);
+    for (const c of ['ticker', 'date', 'open', 'high', 'low', 'close', 'volume', 'line'] as const) grown[c].set(out[c] as never);
+    grown.length = out.length;
+    out = grown;
+  }
+
+  /** a data row given as text fields (quoted lines) */
+  function addFields(fields: string[], line: number): void {
+    if (fields.length !== width) throw tooMany(line, fields.length);
+    const h = header!;
+    const ticker = tickerOf(fields[h.ticker], line);
+    const date = dateOf(fields[h.date], line, ticker);
+    const k = out.length;
+    reserve(k);
+    for (let j = 0; j < numCols.length; j++) out[numCols[j]][k] = numberOf(fields[numPos[j]], j, line, ticker, date);
+    out.ticker[k] = ticker;
+    out.date[k] = date;
+    out.line[k] = line;
+    out.length = k + 1;
+  }
+
+  /** a data row given as the bytes b[s..e) of a line without quotes */
+  function addBytes(b: Buffer, s: number, e: number, line: number): void {
+    let nf = 0;
+    fs[0] = s;
+    for (let p = s; p < e; p++) {
+      if (b[p] === 44) {
+        fe[nf] = p;
+        if (++nf === width) throw tooMany(line, b.subarray(s, e).toString().split(',').length);
+        fs[nf] = p + 1;
+      }
+    }
+    fe[nf] = e;
+    if (nf + 1 !== width) throw tooMany(line, nf + 1);
+    const h = header!;
+    // ticker: rows usually come grouped by ticker, so compare with the previous row's bytes first, then look the
+    // raw bytes up (as a one-byte latin1 string, cheap to make) before decoding UTF-8
+    const ts = fs[h.ticker];
+    const tl = fe[h.ticker] - ts;
+    let same = tl === prevTickerLen;
+    for (let i = 0; same && i < tl; i++) same = b[ts + i] === prevTickerBytes[i];
+    let ticker = prevTicker;
+    if (!same) {
+      const rawKey = b.toString('latin1', ts, ts + tl);
+      let t = tickerIdByBytes.get(rawKey);
+      if (t === undefined) {
+        t = tickerOf(b.toString('utf8', ts, ts + tl), line);
+        tickerIdByBytes.set(rawKey, t);
+      }
+      ticker = t;
+      if (tl > prevTickerBytes.length) prevTickerBytes = new Uint8Array(2 * tl);
+      for (let i = 0; i < tl; i++) prevTickerBytes[i] = b[ts + i];
+      prevTickerLen = tl;
+      prevTicker = ticker;
+    }
+    const key = dateKeyBytes(b, fs[h.date], fe[h.date]);
+    let date = key >= 0 ? dateIdByKey.get(key) : undefined;
+    if (date === undefined) {
+      date = dateOf(b.toString('utf8', fs[h.date], fe[h.date]), line, ticker);
+      if (key >= 0) dateIdByKey.set(key, date);
+    }
+    const k = out.length;
+    reserve(k);
+    for (let j = 0; j < numCols.length; j++) {
+      const f = numPos[j];
+      let v = parseDecimalBytes(b, fs[f], fe[f]);
+      if (v !== v) v = numberOf(b.toString('utf8', fs[f], fe[f]), j, line, ticker, date);
+      out[numCols[j]][k] = v;
+    }
+    out.ticker[k] = ticker;
+    out.date[k] = date;
+    out.line[k] = line;
+    out.length = k + 1;
+  }
+
+  function addRecord(fields: string[], line: number): void {
+    if (header === null) {
+      header = headerPositions(fields, `${source}:${line}`);
+      for (const c of numCols) numPos.push(header[c]);
+    } else addFields(fields, line);
+  }
+
+  for await (const chunk of csvLines(chunks, source)) {
+    const { buf, start, end, count, firstLine } = chunk;
+    if (bounded && (tickers.length > DICTIONARY_LIMIT || dates.length > DICTIONARY_LIMIT || tickerIdByRaw.size > DICTIONARY_LIMIT || dateIdByRaw.size > DICTIONARY_LIMIT)) forgetAll();
+    out.length = 0;
+    let nextQuote = buf.indexOf(34, count > 0 ? start[0] : 0);
+    for (let k = 0; k < count; k++) {
+      const s = start[k];
+      const e = end[k];
+      const line = firstLine + k;
+      if (nextQuote >= 0 && nextQuote < s) nextQuote = buf.indexOf(34, s);
+      const quoted = nextQuote >= 0 && nextQuote < e;
+      if (pending === null && !quoted) {
+        if (s === e) continue; // blank line
+        if (header !== null) addBytes(buf, s, e, line);
+        else addRecord(buf.toString('utf8', s, e).split(','), line);
+      } else {
+        const text = buf.toString('utf8', s, e);
+        const record: string = pending === null ? text : pending + '\n' + text;
+        const at = pending === null ? line : pendingLine;
+        const fields = splitQuotedLine(record, () => `${source}:${at}`);
+        if (fields === null) {
+          if (record.length > MAX_RECORD_CHARS) {
+            throw new UserError(`${source}:${at}: unterminated quoted field (no closing quote within ${MAX_RECORD_CHARS} characters); close the quote or remove it`);
+          }
+          if (pending === null) pendingLine = line;
+          pending = record;
+          continue;
+        }
+        pending = null;
+        addRecord(fields, at);
+      }
+    }
+    if (out.length > 0) {
+      out.tickers = tickers;
+      out.dates = dates;
+      yield out;
+    }
+  }
+  if (pending !== null) {
+    throw new UserError(`${source}:${pendingLine}: unterminated quoted field (the file ends inside quotes); close the quote or remove it`);
+  }
+  if (header === null) throw new UserError(`${source}: the file is empty; ${HEADER_HINT} on line 1, then one row per ticker and date`);
+}
