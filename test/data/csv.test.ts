@@ -92,6 +92,31 @@ describe('parseOhlcvCsv', () => {
     const [b] = await parse(`${HEADER}\nA,2020-01-01,0.12345678901234567,1e300, 3 ,1.5e-30,9007199254740993\n`);
     expect([b.open[0], b.high[0], b.low[0], b.close[0], b.volume[0]]).toEqual([0.12345678901234567, 1e300, 3, 1.5e-30, 9007199254740993]);
   });
+  it('parseOhlcvCsv reads every number bit-identically to Number (the one-pass fast path and the text path alike)', async () => {
+    const edge = ['0', '-0', '+7', '12.5', '100.0', '.5', '5.', '1e5', '1E5', '2.5E-3', '-3.25e+2', '0.000123', '0e50', '1e22', '1e23', '1e-22',
+      '12345e-25', '9007199254740991', '9007199254740992', '9007199254740993', '900719925474099.3', '9007199254740993e-5', '90071992547.40993', '9007199254740995e-3', '123456789012345678e-5', '0.1', '0.3',
+      '1648717.0', '12.8969', '00012.50', '1.7976931348623157e308', '4.9e-324'];
+    const r = (() => {
+      let a = 99;
+      return () => (a = (a * 16807) % 2147483647) / 2147483647;
+    })();
+    const random = Array.from({ length: 20_000 }, (_, i) => {
+      const digits = 1 + Math.floor(r() * 18);
+      let m = String(Math.floor(r() * 10 ** Math.min(digits, 15))).padStart(digits, String(i % 10));
+      const dot = Math.floor(r() * (m.length + 1));
+      m = dot < m.length ? `${m.slice(0, dot)}.${m.slice(dot)}` : m;
+      return (r() < 0.2 ? '-' : '') + m + (r() < 0.2 ? `e${Math.floor(r() * 50) - 25}` : '');
+    });
+    const values = [...edge, ...random];
+    const rows = Array.from({ length: Math.ceil(values.length / 5) }, (_, i) => {
+      const v = Array.from({ length: 5 }, (_, j) => values[(5 * i + j) % values.length]);
+      return `A,${new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${v.join(',')}`;
+    });
+    const batches = await parse(`${HEADER}\n${rows.join('\n')}\n`);
+    const got: number[] = [];
+    for (const b of batches) for (let i = 0; i < b.length; i++) got.push(b.open[i], b.high[i], b.low[i], b.close[i], b.volume[i]);
+    for (let k = 0; k < values.length; k++) expect(Object.is(got[k], Number(values[k])), `${values[k]} -> ${got[k]}`).toBe(true);
+  });
   it('parseOhlcvCsv accepts dates and tickers with surrounding spaces (text path)', async () => {
     const [b] = await parse(`${HEADER}\n AAA , 2020-01-01 ,1,2,0.5,1.5,10\n`);
     expect([b.ticker[0], b.date[0]]).toEqual(['AAA', '2020-01-01']);
