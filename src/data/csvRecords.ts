@@ -16,7 +16,8 @@
  */
 import { UserError } from '../errors';
 import { csvLines } from './csvLines';
-import { splitQuotedLine } from './csvQuoted';
+import { splitQuotedLine, type QuotedRecord } from './csvQuoted';
+import { csvShow } from './csvShow';
 import { dateKeyBytes, isIsoDate, parseDecimal } from './csvValues';
 
 /** An unfinished quoted record may span at most this many characters before it is reported as unterminated. */
@@ -85,13 +86,39 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 /** A dictionary may hold this many entries before a bounded reader empties it. */
 const DICTIONARY_LIMIT = 1_000_000;
 
-function show(value: string): string {
-  return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value);
+const show = csvShow;
+
+/**
+ * The longest ticker accepted, in characters (code points). Exchange symbols are under a dozen; 64 leaves room for
+ * vendor prefixes and suffixes while keeping every key of ours (vecbt_results, vecbt_trades) far inside a btree
+ * entry's ~2,700 bytes (a 2,686-character ticker failed its chunk on every run and resume).
+ */
+export const MAX_TICKER_CHARS = 64;
+
+const TICKER_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** tickerProblem(t): why `t` (trimmed, not empty) cannot be a ticker, or null. */
+function tickerProblem(t: string): string | null {
+  if (t.length > MAX_TICKER_CHARS) {
+    let chars = 0;
+    for (const _ of t) chars++;
+    if (chars > MAX_TICKER_CHARS) return `is ${chars} characters long; tickers are at most ${MAX_TICKER_CHARS} characters`;
+  }
+  const c = TICKER_CONTROL.exec(t);
+  if (c !== null) {
+    const code = c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return `contains the control character U+${code}; tickers are printable text: remove it`;
+  }
+  return null;
 }
 
 /** headerPositions(fields): field index of each OHLCV column, or a UserError for missing/extra/duplicate names. */
 function headerPositions(fields: string[], where: string): Record<(typeof OHLCV_COLUMNS)[number], number> {
   const pos: Record<string, number> = {};
+  if (!fields.some((f) => (OHLCV_COLUMNS as readonly string[]).includes(f.trim().toLowerCase()))) {
+    // not a CSV of ours at all (a strategy case pointing at /etc/shadow): name the file, never echo its content
+    throw new UserError(`${where}: not an OHLCV CSV: the first line names none of the columns ${OHLCV_COLUMNS.join(', ')}; ${HEADER_HINT}`);
+  }
   fields.forEach((raw, i) => {
     const name = raw.trim().toLowerCase();
     if (name === '') throw new UserError(`${where}: header column ${i + 1} is empty; ${HEADER_HINT}`);
@@ -159,8 +186,9 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, op
   const role = new Int8Array(width);
   const vals = new Float64Array(numCols.length);
   const dateIdBySlot = new Int32Array(256 * 512); // 1 + date id, by (year - 1900) * 512 + month * 32 + day
-  let pending: string | null = null;
+  let pending: QuotedRecord | null = null;
   let pendingLine = 0;
+  let pendingChars = 0;
 
   const tooMany = (line: number, found: number) =>
     new UserError(
@@ -186,6 +214,8 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, op
     if (id === undefined) {
       const t = raw.trim();
       if (t === '') throw new UserError(`${source}:${line}: column "ticker" is empty; write the ticker symbol`);
+      const bad = tickerProblem(t);
+      if (bad !== null) throw new UserError(`${source}:${line}: ticker ${show(t)} ${bad}`);
       id = tickerIdByName.get(t);
       if (id === undefined) {
         id = tickers.length;
@@ -406,14 +436,18 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, op
         else addRecord(buf.toString('utf8', s, e).split(','), line);
       } else {
         const text = buf.toString('utf8', s, e);
-        const record: string = pending === null ? text : pending + '\n' + text;
         const at = pending === null ? line : pendingLine;
-        const fields = splitQuotedLine(record, () => `${source}:${at}`);
+        const record: QuotedRecord = pending ?? { fields: [], open: false, value: '' };
+        const fields = splitQuotedLine(text, () => `${source}:${at}`, record);
         if (fields === null) {
-          if (record.length > MAX_RECORD_CHARS) {
-            throw new UserError(`${source}:${at}: unterminated quoted field (no closing quote within ${MAX_RECORD_CHARS} characters); close the quote or remove it`);
+          if (pending === null) {
+            pendingLine = line;
+            pendingChars = 0;
           }
-          if (pending === null) pendingLine = line;
+          pendingChars += text.length + 1;
+          if (pendingChars > MAX_RECORD_CHARS) {
+            throw new UserError(`${source}:${pendingLine}: unterminated quoted field (no closing quote within ${MAX_RECORD_CHARS >> 20} MB); close the quote or remove it`);
+          }
           pending = record;
           continue;
         }

@@ -24,7 +24,8 @@ export function parseDecimal(s: string): number {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * isIsoDate(s): true when `s` is `YYYY-MM-DD` and names a real proleptic Gregorian date (2020-02-29 yes, 2021-02-29 no).
+ * isIsoDate(s): true when `s` is `YYYY-MM-DD` and names a real proleptic Gregorian date of year 0001 or later (2020-02-29
+ * yes, 2021-02-29 and 0000-01-01 no).
  * @example isIsoDate('2024-02-29') // true
  */
 export function isIsoDate(s: string): boolean {
@@ -33,7 +34,8 @@ export function isIsoDate(s: string): boolean {
   const y = +m[1];
   const mo = +m[2];
   const d = +m[3];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  // year 0000 does not exist for PostgreSQL (1 BC comes before 0001-01-01): refused here, not by the database
+  if (y === 0 || mo < 1 || mo > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
   return d <= days;

@@ -57,10 +57,13 @@ describe('parseOhlcvCsv', () => {
     expect(out[0].ticker).toEqual(['ÄÖ€']);
   });
   it('parseOhlcvCsv reads quoted fields, doubled quotes and a quoted newline (line = where the record starts)', async () => {
-    const [b] = await parse(`"ticker","date",open,high,low,close,volume\n"A,""B""",2020-01-02,1,2,0.5,1.5,100\n"X\nY",2020-01-03,1,2,0.5,1.5,"7"\nZ,2020-01-04,1,2,1,1,1`);
-    expect(b.ticker).toEqual(['A,"B"', 'X\nY', 'Z']);
-    expect(b.volume[1]).toBe(7);
+    const [b] = await parse(`"ticker","date",open,high,low,close,volume\n"A,""B""",2020-01-02,1,2,0.5,1.5,100\nX,2020-01-03,1,2,0.5,1.5,"7\n"\nZ,2020-01-04,1,2,1,1,1`);
+    expect(b.ticker).toEqual(['A,"B"', 'X', 'Z']);
+    expect(b.volume[1], 'Number("7\\n") is 7, as with any surrounding space').toBe(7);
     expect(Array.from(b.line)).toEqual([2, 3, 5]);
+    expect(await parseError(`${HEADER}\nA,2020-01-02,1,2,0.5,1.5,100\n"X\nY",2020-01-03,1,2,0.5,1.5,7\n`), 'a newline in a ticker is a control character').toBe(
+      'p.csv:3: ticker "X\\u000aY" contains the control character U+000A; tickers are printable text: remove it',
+    );
   });
   it('parseOhlcvCsv skips blank lines but keeps counting them', async () => {
     const [b] = await parse(`${HEADER}\n\nAAA,2020-01-02,1,2,0.5,1.5,100\n\n`);

@@ -18,10 +18,10 @@ describe('parseDecimal', () => {
 
 describe('isIsoDate', () => {
   it('isIsoDate accepts real YYYY-MM-DD dates, leap days included', () => {
-    expect(['2020-01-31', '2020-02-29', '2000-02-29', '2021-12-31', '1999-04-30'].every(isIsoDate)).toBe(true);
+    expect(['2020-01-31', '2020-02-29', '2000-02-29', '2021-12-31', '1999-04-30', '0001-01-01', '9999-12-31'].every(isIsoDate)).toBe(true);
   });
-  it('isIsoDate rejects impossible dates and other forms', () => {
-    for (const s of ['2021-02-29', '1900-02-29', '2020-04-31', '2020-13-01', '2020-00-10', '2020-01-00', '2020-1-5', '20200105', '2020-01-05T00:00', '', '01/02/2020']) {
+  it('isIsoDate rejects impossible dates (year 0000 included: PostgreSQL has none) and other forms', () => {
+    for (const s of ['2021-02-29', '1900-02-29', '2020-04-31', '2020-13-01', '2020-00-10', '2020-01-00', '2020-1-5', '20200105', '2020-01-05T00:00', '', '01/02/2020', '0000-01-01', '0000-02-29']) {
       expect(isIsoDate(s), s).toBe(false);
     }
   });
