@@ -7,7 +7,7 @@ import { dateFlag, intFlag, parseFlags } from './flags';
 import { withDatabase } from './withDatabase';
 import { migrate } from '../data/migrate';
 import { loadOhlcvCsv } from '../data/loadOhlcvCsv';
-import { synthUniverse } from '../data/synth';
+import { synthSizeProblem, synthUniverse } from '../data/synth';
 import { existsSync } from 'node:fs';
 
 const USAGE = 'usage: vecbt db migrate | vecbt db load <ohlcv.csv> | vecbt db synth --tickers N --days D [--seed S] [--end YYYY-MM-DD]';
@@ -43,6 +43,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     if (tickers === undefined || days === undefined) throw new UserError(`--tickers and --days are required; ${USAGE}`);
     const seed = intFlag(flags, '--seed', 0) ?? 42;
     const end = dateFlag(flags, '--end');
+    const tooBig = synthSizeProblem(tickers, days);
+    if (tooBig !== null) throw new UserError(tooBig); // before the database, before any memory
     return withDatabase(async (db) => {
       const t = performance.now();
       const n = await synthUniverse(db.pool, { tickers, days, seed, end });

@@ -9,6 +9,7 @@
  * deletes those tickers' rows: running it twice leaves the same table.
  */
 import type { Pool } from 'pg';
+import { UserError } from '../errors';
 import { copyIn } from './copy';
 
 export interface SynthOptions {
@@ -21,6 +22,29 @@ export interface SynthOptions {
   first?: number;
   /** Name prefix (default 'S'). */
   prefix?: string;
+}
+
+/**
+ * The largest universe synthUniverse makes: at most 1,000,000 tickers (their names are held in memory and sent in
+ * one statement), 100,000 business days (about 380 years back), and 200,000,000 bars (about 20 GB of PostgreSQL
+ * table and indexes at ~100 bytes a bar). Beyond, a typo (`--tickers 100000000`) would run for hours and grew to
+ * 5 GB before a single row was written.
+ */
+export const SYNTH_LIMITS = { tickers: 1_000_000, days: 100_000, bars: 200_000_000 } as const;
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * synthSizeProblem(tickers, days): why that universe is refused (a sentence naming the flags), or null.
+ * @example synthSizeProblem(6000, 504) // null
+ */
+export function synthSizeProblem(tickers: number, days: number): string | null {
+  if (tickers * days > SYNTH_LIMITS.bars) {
+    return `--tickers ${tickers} x --days ${days} is ${thousands(tickers * days)} bars, more than the ${thousands(SYNTH_LIMITS.bars)} that db synth makes (about 20 GB in PostgreSQL); ask for fewer tickers or days`;
+  }
+  if (tickers > SYNTH_LIMITS.tickers) return `--tickers ${tickers} is more than the ${thousands(SYNTH_LIMITS.tickers)} tickers db synth makes; ask for fewer`;
+  if (days > SYNTH_LIMITS.days) return `--days ${days} is more than the ${thousands(SYNTH_LIMITS.days)} business days (about 380 years) db synth makes; ask for fewer`;
+  return null;
 }
 
 /** mulberry32: a small, fast, seedable PRNG (uniform [0, 1)). */
@@ -89,6 +113,8 @@ export function synthTickerRows(i: number, dates: readonly string[], seed: numbe
 
 /** Writes the universe; returns the number of bars written. */
 export async function synthUniverse(pool: Pool, opts: SynthOptions): Promise<number> {
+  const tooBig = synthSizeProblem(opts.tickers, opts.days);
+  if (tooBig !== null) throw new UserError(tooBig);
   const seed = opts.seed ?? 42;
   const first = opts.first ?? 1;
   const prefix = opts.prefix ?? 'S';
