@@ -41,7 +41,8 @@ export interface CsvReadOptions {
 
 /**
  * The rows parsed from one input chunk. The buffers are reused: read them before asking for the next chunk.
- * `tickers` and `dates` are the dictionaries so far (append-only while `bounded` is off).
+ * `tickers` and `dates` are the dictionaries so far: append-only, except that a `bounded` reader replaces them with
+ * empty ones when they grow too large (a consumer caching by id checks their identity).
  */
 export interface OhlcvRecords {
   length: number;
@@ -167,8 +168,8 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, op
   let header: Record<(typeof OHLCV_COLUMNS)[number], number> | null = null;
   let out = recordBuffers(1024);
   // Dictionaries. Names are flattened copies (Buffer round trip) so they never pin the chunk they came from.
-  const tickers: string[] = [];
-  const dates: string[] = [];
+  let tickers: string[] = [];
+  let dates: string[] = [];
   const tickerIdByName = new Map<string, number>();
   const tickerIdByRaw = new Map<string, number>(); // raw text field (text path)
   const tickerIdByBytes = new Map<string, number>(); // raw bytes as a latin1 string (fast path)
@@ -196,8 +197,9 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, op
     );
 
   function forgetAll(): void {
-    tickers.length = 0;
-    dates.length = 0;
+    // new arrays, so a consumer that caches by id sees that the ids start over
+    tickers = [];
+    dates = [];
     tickerIdByName.clear();
     tickerIdByRaw.clear();
     tickerIdByBytes.clear();
