@@ -24,6 +24,7 @@ import { csvFileChunks } from './csvFileChunks';
 import { csvRecords } from './csvRecords';
 import type { OnDataProgress } from './dataProgress';
 import { deferDateIndex } from './deferDateIndex';
+import { isPlainMarketData } from './isPlainMarketData';
 import { COPY_HEADER, COPY_TRAILER, encodeStageCopy, stageCache } from './encodeStageCopy';
 
 const STAGE_COLUMNS = 'line, ticker, date, open, high, low, close, volume';
@@ -34,19 +35,6 @@ const STAGE = `CREATE TEMP TABLE vecbt_load_stage (line int4, ticker text, date 
 const COPY_STAGE = `COPY vecbt_load_stage (${STAGE_COLUMNS}) FROM STDIN (FORMAT binary)`;
 
 const COPY_DIRECT = `COPY daily_market_data (ticker, date, open, high, low, close, volume) FROM STDIN (FORMAT binary)`;
-
-/** the direct path needs the binary types to be the columns' own */
-const COLUMN_TYPES = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-  WHERE a.attrelid = to_regclass('daily_market_data') AND a.attnum > 0 AND NOT a.attisdropped`;
-const DIRECT_TYPES: Record<string, string> = {
-  ticker: 'text',
-  date: 'date',
-  open: 'double precision',
-  high: 'double precision',
-  low: 'double precision',
-  close: 'double precision',
-  volume: 'double precision',
-};
 
 const FIRST_DUPLICATE = `SELECT ticker, to_char(date, 'YYYY-MM-DD') AS date, min(line) AS first, max(line) AS second, count(*)::int AS n
   FROM vecbt_load_stage GROUP BY ticker, date HAVING count(*) > 1 ORDER BY min(line) LIMIT 1`;
@@ -138,9 +126,7 @@ export async function loadOhlcvCsv(pool: Pool, path: string, opts: LoadOptions =
 
   try {
     await client.query('BEGIN');
-    const types = await client.query<{ name: string; type: string }>(COLUMN_TYPES);
-    const typeOf = new Map(types.rows.map((r) => [r.name, r.type]));
-    const direct = Object.entries(DIRECT_TYPES).every(([c, t]) => typeOf.get(c) === t);
+    const direct = await isPlainMarketData(client);
     const rebuild = await deferDateIndex(client, Math.floor(total / BYTES_PER_ROW_GUESS));
     let sent: Sent | null = null;
     let newTickers = 0;

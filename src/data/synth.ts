@@ -15,6 +15,8 @@ import { UserError } from '../errors';
 import { copyIn } from './copy';
 import type { OnDataProgress } from './dataProgress';
 import { deferDateIndex } from './deferDateIndex';
+import { isPlainMarketData } from './isPlainMarketData';
+import { isoToDay } from './queryable';
 
 export interface SynthOptions {
   tickers: number;
@@ -83,22 +85,37 @@ export function synthTickerName(i: number, prefix = 'S'): string {
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** The COPY text rows (`ticker\tdate\to\th\tl\tc\tv\n`) of ticker number `i`. */
-export function synthTickerRows(i: number, dates: readonly string[], seed: number, prefix = 'S'): string {
+/** One ticker's synthetic bars, column by column (rows = dates). */
+export interface SynthBars {
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+}
+
+/** synthBars(n): room for `n` dates of bars. */
+export function synthBars(n: number): SynthBars {
+  return { open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
+}
+
+/**
+ * synthTickerBars(i, n, seed, out): ticker number `i`'s bars on `n` dates into `out` (prices in cents, low >= 0.01,
+ * integer volumes): the numbers behind both the text rows and the binary COPY, so both write the same table.
+ */
+export function synthTickerBars(i: number, n: number, seed: number, out: SynthBars): void {
   const rnd = mulberry32((seed * 0x9e3779b1) ^ Math.imul(i, 0x85ebca6b));
   const gauss = () => {
     const u = 1 - rnd();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
   };
-  const name = synthTickerName(i, prefix);
   // Volatility regime: most names 1.5-4 % a day, a tail of small caps up to 8 %.
   const sigma = rnd() < 0.7 ? 0.015 + 0.025 * rnd() : 0.04 + 0.04 * rnd();
   const eventProb = 0.01 + 0.03 * rnd();
   const baseVol = Math.round(Math.exp(11 + 4 * rnd()));
   let close = Math.exp(Math.log(5) + (Math.log(300) - Math.log(5)) * rnd());
   let heat = 0; // decaying post-event volatility
-  let out = '';
-  for (const date of dates) {
+  for (let k = 0; k < n; k++) {
     const event = rnd() < eventProb;
     const s = sigma * (1 + heat);
     const open = Math.max(0.01, close * (1 + (gauss() * s) / 3));
@@ -111,10 +128,52 @@ export function synthTickerRows(i: number, dates: readonly string[], seed: numbe
     heat = event ? 1.5 : heat * 0.8;
     close = next;
     const o = round2(open), c = round2(close);
-    const h = Math.max(round2(high), o, c), l = Math.min(round2(low), o, c);
-    out += `${name}\t${date}\t${o}\t${h}\t${Math.max(l, 0.01)}\t${c}\t${volume}\n`;
+    out.open[k] = o;
+    out.high[k] = Math.max(round2(high), o, c);
+    out.low[k] = Math.max(Math.min(round2(low), o, c), 0.01);
+    out.close[k] = c;
+    out.volume[k] = volume;
+  }
+}
+
+/** The COPY text rows (`ticker\tdate\to\th\tl\tc\tv\n`) of ticker number `i`. */
+export function synthTickerRows(i: number, dates: readonly string[], seed: number, prefix = 'S'): string {
+  const bars = synthBars(dates.length);
+  synthTickerBars(i, dates.length, seed, bars);
+  const name = synthTickerName(i, prefix);
+  let out = '';
+  for (let k = 0; k < dates.length; k++) {
+    out += `${name}\t${dates[k]}\t${bars.open[k]}\t${bars.high[k]}\t${bars.low[k]}\t${bars.close[k]}\t${bars.volume[k]}\n`;
   }
   return out;
+}
+
+const COPY_SIGNATURE = Buffer.concat([Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), Buffer.alloc(8)]);
+
+/**
+ * The binary COPY rows of tickers `from`..`to` (exclusive) into `buf` at `o`; returns the new offset. Binary
+ * writes the doubles themselves: a row's five numbers formatted as text and parsed back were most of synth's
+ * client time (String(number), string concatenation, then its garbage).
+ */
+function synthBinaryRows(buf: Buffer, o: number, name: Buffer, days: Int32Array, bars: SynthBars): number {
+  for (let k = 0; k < days.length; k++) {
+    o = buf.writeInt16BE(7, o);
+    o = buf.writeInt32BE(name.length, o);
+    o += name.copy(buf, o);
+    o = buf.writeInt32BE(4, o);
+    o = buf.writeInt32BE(days[k], o);
+    o = buf.writeInt32BE(8, o);
+    o = buf.writeDoubleBE(bars.open[k], o);
+    o = buf.writeInt32BE(8, o);
+    o = buf.writeDoubleBE(bars.high[k], o);
+    o = buf.writeInt32BE(8, o);
+    o = buf.writeDoubleBE(bars.low[k], o);
+    o = buf.writeInt32BE(8, o);
+    o = buf.writeDoubleBE(bars.close[k], o);
+    o = buf.writeInt32BE(8, o);
+    o = buf.writeDoubleBE(bars.volume[k], o);
+  }
+  return o;
 }
 
 /** Writes the universe; returns the number of bars written. */
@@ -136,21 +195,45 @@ export async function synthUniverse(pool: Pool, opts: SynthOptions): Promise<num
     const { rows: existing } = await client.query('SELECT EXISTS (SELECT 1 FROM daily_market_data WHERE ticker = ANY($1::text[])) AS e', [names]);
     if (existing[0].e) await client.query('DELETE FROM daily_market_data WHERE ticker = ANY($1::text[])', [names]);
     const rebuild = await deferDateIndex(client, opts.tickers * dates.length);
-    // Text COPY, not binary: the server casts text to whatever numeric types the user's table has.
     const cols = 'daily_market_data (ticker, date, open, high, low, close, volume)';
-    const n = await copyIn(client, `COPY ${cols} FROM STDIN`, function* () {
-      let buf = '';
-      const progress = (k: number) =>
-        emit({ type: 'step:progress', step: 'synth', unit: 'tickers', done: k, total: opts.tickers, rows: k * dates.length, elapsedMs: ms() });
-      for (let k = 0; k < opts.tickers; k++) {
-        buf += synthTickerRows(first + k, dates, seed, prefix);
-        if (buf.length > 1 << 20) {
-          yield Buffer.from(buf);
-          buf = '';
-          progress(k + 1);
+    const progress = (k: number) =>
+      emit({ type: 'step:progress', step: 'synth', unit: 'tickers', done: k, total: opts.tickers, rows: k * dates.length, elapsedMs: ms() });
+    // Binary COPY when the table's columns are ours (float8 prices and volume); text otherwise, which the server
+    // casts to whatever numeric types the user's table has. Both write the same values (synthTickerBars).
+    const binary = await isPlainMarketData(client);
+    const bars = synthBars(dates.length);
+    const n = await copyIn(client, binary ? `COPY ${cols} FROM STDIN (FORMAT binary)` : `COPY ${cols} FROM STDIN`, function* () {
+      if (binary) {
+        const days = Int32Array.from(dates, isoToDay);
+        const perTicker = dates.length * (2 + 4 + 6 + 8 + 60) + 64;
+        const size = Math.max(1 << 20, perTicker);
+        let buf = Buffer.allocUnsafe(size);
+        let o = COPY_SIGNATURE.copy(buf, 0);
+        for (let k = 0; k < opts.tickers; k++) {
+          const name = Buffer.from(synthTickerName(first + k, prefix));
+          if (o + dates.length * (2 + 4 + name.length + 8 + 60) > buf.length) {
+            yield buf.subarray(0, o);
+            progress(k);
+            buf = Buffer.allocUnsafe(Math.max(size, dates.length * (2 + 4 + name.length + 8 + 60)));
+            o = 0;
+          }
+          synthTickerBars(first + k, dates.length, seed, bars);
+          o = synthBinaryRows(buf, o, name, days, bars);
         }
+        yield buf.subarray(0, o);
+        yield Buffer.from([0xff, 0xff]);
+      } else {
+        let buf = '';
+        for (let k = 0; k < opts.tickers; k++) {
+          buf += synthTickerRows(first + k, dates, seed, prefix);
+          if (buf.length > 1 << 20) {
+            yield Buffer.from(buf);
+            buf = '';
+            progress(k + 1);
+          }
+        }
+        if (buf) yield Buffer.from(buf);
       }
-      if (buf) yield Buffer.from(buf);
       progress(opts.tickers);
     });
     if (rebuild) {
