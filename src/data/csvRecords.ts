@@ -384,7 +384,10 @@ export async function* csvRecords(chunks: AsyncIterable<string | Uint8Array>, op
     }
     const key = dateKeyBytes(b, fs[h.date], fe[h.date]);
     // dates of 1900-2155 through a flat table (a Map lookup per row was a tenth of the parse), others by Map
-    const slot = key >= 19000000 && key < 21560000 ? ((key / 10000) | 0) * 512 - 1900 * 512 + (((key / 100) | 0) % 100) * 32 + (key % 100) : -1;
+    // (month and day checked to be slot-sized, or "2020-17-01" would land on 2021-01-01's slot)
+    const mm = ((key / 100) | 0) % 100;
+    const dd = key % 100;
+    const slot = key >= 19000000 && key < 21560000 && mm <= 12 && dd <= 31 ? ((key / 10000) | 0) * 512 - 1900 * 512 + mm * 32 + dd : -1;
     let date = slot >= 0 ? dateIdBySlot[slot] - 1 : key >= 0 ? (dateIdByKey.get(key) ?? -1) : -1;
     if (date < 0) {
       date = dateOf(b.toString('utf8', fs[h.date], fe[h.date]), line, ticker);

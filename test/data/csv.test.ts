@@ -209,6 +209,10 @@ describe('parseOhlcvCsv errors (UserError: file:line, column, value, fix)', () =
       'p.csv:2: column "date" value "01/02/2020" is not a date in YYYY-MM-DD form (ticker AAA); write the date as YYYY-MM-DD, e.g. 2020-01-31',
     );
   });
+  it('a date that does not exist, after real dates (the date cache never maps it onto one)', async () => {
+    expect(await parseError(`${HEADER}\nA,2021-01-01,1,2,0.5,1,100\nA,2020-17-01,1,2,0.5,1,100`)).toMatch(/^p\.csv:3: column "date" value "2020-17-01" is not a real date/);
+    expect(await parseError(`${HEADER}\nA,2021-03-04,1,2,0.5,1,100\nA,2021-00-100,1,2,0.5,1,100`)).toMatch(/^p\.csv:3: column "date" value "2021-00-100" is not a date in YYYY-MM-DD form/);
+  });
   it('a date that does not exist', async () => {
     expect(await parseError(`${HEADER}\nAAA,2021-02-29,1,2,0.5,1,100`)).toMatch(/^p\.csv:2: column "date" value "2021-02-29" is not a real date \(ticker AAA\)/);
     expect(await parseError(`${HEADER}\nAAA,2020-13-01,1,2,0.5,1,100`)).toMatch(/is not a real date/);
