@@ -25,14 +25,8 @@ export async function* csvFileChunks(path: string): AsyncGenerator<Uint8Array> {
   };
   const file = await open(path, 'r').catch(fail);
   const bufs = [Buffer.allocUnsafe(1 << 20), Buffer.allocUnsafe(1 << 20)];
-  let position = 0;
-  const readInto = (buf: Buffer) => {
-    const at = position;
-    return file.read(buf, 0, buf.length, at).then(({ bytesRead }) => {
-      position = at + bytesRead;
-      return bytesRead;
-    });
-  };
+  // position null: the file's own offset, so a pipe or FIFO (`db load /dev/stdin`) reads too; one read in flight at a time
+  const readInto = (buf: Buffer) => file.read(buf, 0, buf.length, null).then(({ bytesRead }) => bytesRead);
   let next: Promise<number> = readInto(bufs[0]);
   try {
     for (let k = 0; ; k ^= 1) {

@@ -1,3 +1,4 @@
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -151,6 +152,16 @@ describe('readOhlcvMatrix options', () => {
     expect(m.columns).toEqual(['A', 'C']);
     expect(m.index).toEqual(['2020-01-01', '2020-01-03']);
     expect(Array.from(m.data.close)).toEqual([1, 4, NaN, 3]);
+  });
+
+  it('readOhlcvMatrix reads a FIFO (a pipe has no positions: the reader never seeks)', async () => {
+    const fifo = join(dir, 'fifo.csv');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('cp', ['data-fixtures/golden/u01_synthetic_30x300.ohlcv.csv', fifo]);
+    const written = new Promise((r) => writer.on('close', r));
+    const m = await readOhlcvMatrix(fifo, { missing: 'nan' });
+    expect(await written, 'cp exit code').toBe(0);
+    expectSame(m, await readOhlcvMatrix('data-fixtures/golden/u01_synthetic_30x300.ohlcv.csv', { missing: 'nan' }), 'fifo');
   });
 
   it('readOhlcvMatrix([a, b]) reads both files as one table; a duplicate across them names each file', async () => {
