@@ -82,7 +82,7 @@ export async function readOhlcvMatrix(path: string | readonly string[], options:
   const rowByDate = new Map<string, number>();
   const blocks: Block[] = [];
   let cellBytes = 0;
-  // source lines: `lineFile[k]` is the file of the k-th stored line number range (one range per file)
+  // source lines of several files in one int32: file f's line n is stored as lineBase[f] + n
   const lineBase: number[] = [];
   let rows = 0;
   let duplicate: string | null = null;
