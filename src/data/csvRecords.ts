@@ -98,6 +98,8 @@ export const MAX_TICKER_CHARS = 64;
 
 const TICKER_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+const CONTROL_NAMES: Record<number, string> = { 0x00: 'NUL', 0x09: 'tab', 0x0a: 'newline', 0x0d: 'carriage return', 0x1b: 'ESC', 0x7f: 'DEL' };
+
 /** tickerProblem(t): why `t` (trimmed, not empty) cannot be a ticker, or null. */
 function tickerProblem(t: string): string | null {
   if (t.length > MAX_TICKER_CHARS) {
@@ -107,8 +109,9 @@ function tickerProblem(t: string): string | null {
   }
   const c = TICKER_CONTROL.exec(t);
   if (c !== null) {
-    const code = c[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    return `contains the control character U+${code}; tickers are printable text: remove it`;
+    const n = c[0].charCodeAt(0);
+    const name = CONTROL_NAMES[n] ? ` (${CONTROL_NAMES[n]})` : '';
+    return `contains the control character U+${n.toString(16).toUpperCase().padStart(4, '0')}${name}; tickers are printable text: remove it`;
   }
   return null;
 }

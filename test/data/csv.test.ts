@@ -62,7 +62,7 @@ describe('parseOhlcvCsv', () => {
     expect(b.volume[1], 'Number("7\\n") is 7, as with any surrounding space').toBe(7);
     expect(Array.from(b.line)).toEqual([2, 3, 5]);
     expect(await parseError(`${HEADER}\nA,2020-01-02,1,2,0.5,1.5,100\n"X\nY",2020-01-03,1,2,0.5,1.5,7\n`), 'a newline in a ticker is a control character').toBe(
-      'p.csv:3: ticker "X\\u000aY" contains the control character U+000A; tickers are printable text: remove it',
+      'p.csv:3: ticker "X\\u000aY" contains the control character U+000A (newline); tickers are printable text: remove it',
     );
   });
   it('parseOhlcvCsv skips blank lines but keeps counting them', async () => {

@@ -25,25 +25,26 @@ function vecbt(args: string[]) {
 }
 
 describe('progress of vecbt db load and db synth (stderr not a terminal)', () => {
-  it('vecbt db load of a 5 MB file prints a line per tenth with rows/s on stderr, one summary line on stdout', () => {
+  it('vecbt db load of a 20 MB file prints a line per tenth with rows/s on stderr, one summary line on stdout', () => {
+    // big enough to run past the first second, before which the plain log stays quiet
     const f = join(dir, 'p.csv');
-    const rows = Array.from({ length: 90_000 }, (_, i) => `P${Math.floor(i / 300)},${new Date(Date.UTC(2001, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10)},1.25,2.5,1,2,${i}`);
+    const rows = Array.from({ length: 360_000 }, (_, i) => `P${Math.floor(i / 300)},${new Date(Date.UTC(2001, 0, 1) + (i % 300) * 86_400_000).toISOString().slice(0, 10)},1.25,2.5,1,2,${i}`);
     writeFileSync(f, `ticker,date,open,high,low,close,volume\n${rows.join('\n')}\n`);
     const r = vecbt(['db', 'load', f]);
     expect(r.code, r.err).toBe(0);
     const lines = r.err.trim().split('\n');
     const tenths = lines.filter((l) => /^load +\d+%  [\d.]+ MB\/[\d.]+ MB  [\d,]+ rows  [\d,]+ rows\/s  /.test(l));
     expect(tenths.length, r.err).toBeGreaterThanOrEqual(3);
-    expect(tenths[tenths.length - 1]).toMatch(/^load  100%  .* 90,000 rows /);
-    expect(r.out).toMatch(new RegExp(`^loaded 90000 bars of 300 tickers \\(300 new\\) from ${f} into .* in \\d+ ms \\([\\d,]+ rows/s\\)\\n$`));
+    expect(tenths[tenths.length - 1]).toMatch(/^load  100%  .* 360,000 rows /);
+    expect(r.out).toMatch(new RegExp(`^loaded 360000 bars of 1200 tickers \\(1200 new\\) from ${f} into .* in \\d+ ms \\([\\d,]+ rows/s\\)\\n$`));
   });
 
   it('vecbt db synth prints tickers done with bars/s and its phases on stderr, one summary line on stdout', () => {
-    const r = vecbt(['db', 'synth', '--tickers', '300', '--days', '400']);
+    const r = vecbt(['db', 'synth', '--tickers', '2000', '--days', '504']);
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/^synth 100%  300\/300 tickers  120,000 bars  [\d,]+ bars\/s  /m);
-    expect(r.err, 'the index is rebuilt: 120,000 bars into a table of 90,000').toMatch(/^synth rebuilding the date index vecbt_daily_market_data_date$/m);
+    expect(r.err).toMatch(/^synth 100%  2,000\/2,000 tickers  1,008,000 bars  [\d,]+ bars\/s  /m);
+    expect(r.err, 'the index is rebuilt: 1,008,000 bars into a table of 360,000').toMatch(/^synth rebuilding the date index vecbt_daily_market_data_date$/m);
     expect(r.err).toMatch(/^synth VACUUM \(ANALYZE\) daily_market_data$/m);
-    expect(r.out).toMatch(/^synthesised 300 tickers x 400 days \(120000 bars, seed 42\) into .* in \d+ ms \([\d,]+ bars\/s\)\n$/);
+    expect(r.out).toMatch(/^synthesised 2000 tickers x 504 days \(1008000 bars, seed 42\) into .* in \d+ ms \([\d,]+ bars\/s\)\n$/);
   });
 });

@@ -145,16 +145,16 @@ describe('tickers', () => {
 
   it('a NUL, an escape sequence, a tab, a newline or a C1 control in a ticker is refused with file:line, escaped in the message', async () => {
     const cases: [string, string][] = [
-      ['A\u0000B', 'U+0000'],
-      ['\u001b]0;pwned\u0007X', 'U+001B'],
-      ['A\tB', 'U+0009'],
-      ['"X\nY"', 'U+000A'],
+      ['A\u0000B', 'U+0000 (NUL)'],
+      ['\u001b]0;pwned\u0007X', 'U+001B (ESC)'],
+      ['A\tB', 'U+0009 (tab)'],
+      ['"X\nY"', 'U+000A (newline)'],
       ['A\u009bB', 'U+009B'],
-      ['A\u007fB', 'U+007F'],
+      ['A\u007fB', 'U+007F (DEL)'],
     ];
     for (const [ticker, code] of cases) {
       const p = file(`${HEADER}\nOK,2020-01-01,1,1,1,1,1\n${ticker},2020-01-01,1,1,1,1,1\n`);
-      const msg = await refusedByLoad(p, new RegExp(`^${p}:3: ticker ".*" contains the control character ${code.replace('+', '\\+')}; tickers are printable text: remove it`));
+      const msg = await refusedByLoad(p, new RegExp(`^${p}:3: ticker ".*" contains the control character ${code.replace(/[+()]/g, '\\$&')}; tickers are printable text: remove it`));
       expect(/[\u0000-\u001f\u007f-\u009f]/.test(msg), `the message itself carries no control character: ${JSON.stringify(msg)}`).toBe(false);
     }
   });

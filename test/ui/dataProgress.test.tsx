@@ -53,14 +53,23 @@ describe('dataProgressLog', () => {
   });
 
   it('dataProgressLog for synth counts tickers and bars; a restage starts the tenths over', () => {
-    const synth = (done: number): DataProgressEvent => ({ type: 'step:progress', step: 'synth', unit: 'tickers', done, total: 6000, rows: done * 504, elapsedMs: done });
-    expect(log([synth(600), synth(6000), { type: 'step:phase', step: 'synth', phase: 'vacuum', rows: 3_024_000, elapsedMs: 6100 }])).toEqual([
-      'synth  10%  600/6,000 tickers  302,400 bars  504,000 bars/s  600ms',
-      'synth 100%  6,000/6,000 tickers  3,024,000 bars  504,000 bars/s  6.0s',
+    const synth = (done: number): DataProgressEvent => ({ type: 'step:progress', step: 'synth', unit: 'tickers', done, total: 6000, rows: done * 504, elapsedMs: 2 * done });
+    expect(log([synth(600), synth(6000), { type: 'step:phase', step: 'synth', phase: 'vacuum', rows: 3_024_000, elapsedMs: 12_100 }])).toEqual([
+      'synth  10%  600/6,000 tickers  302,400 bars  252,000 bars/s  1.2s',
+      'synth 100%  6,000/6,000 tickers  3,024,000 bars  252,000 bars/s  12.0s',
       'synth VACUUM (ANALYZE) daily_market_data',
     ]);
     const again = log([load(50 * MB, 5, 1000), { type: 'step:phase', step: 'load', phase: 'restage', rows: 0, elapsedMs: 1000 }, load(50 * MB, 5, 2000)]);
     expect(again.map((l) => l.slice(0, 10))).toEqual(['load   50%', 'load  rows', 'load   50%']);
+  });
+});
+
+describe('dataProgressLog of a short step', () => {
+  it('dataProgressLog prints nothing for a step that ends within its first second (the summary line is enough)', () => {
+    expect(log([load(50 * MB, 5000, 400), load(100 * MB, 10_000, 800), { type: 'step:phase', step: 'load', phase: 'index', rows: 10_000, elapsedMs: 900 }])).toEqual([]);
+    expect(log([load(50 * MB, 5000, 400), load(100 * MB, 10_000, 1200)]), 'the first tenth crossed after a second prints').toEqual([
+      'load  100%  100.0 MB/100.0 MB  10,000 rows  8,333 rows/s  1.2s',
+    ]);
   });
 });
 
