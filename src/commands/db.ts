@@ -12,7 +12,7 @@ import { loadOhlcvCsv } from '../data/loadOhlcvCsv';
 import { synthSizeProblem, synthUniverse } from '../data/synth';
 import { existsSync } from 'node:fs';
 import type { OnDataProgress } from '../data/dataProgress';
-import { dataProgressLog } from '../ui/dataProgressLog';
+import { dataProgressLog, QUIET_MS } from '../ui/dataProgressLog';
 
 const USAGE = 'usage: vecbt db migrate | vecbt db load <ohlcv.csv> | vecbt db synth --tickers N --days D [--seed S] [--end YYYY-MM-DD]';
 
@@ -28,7 +28,9 @@ async function startProgress(io: CommandIo): Promise<{ onProgress: OnDataProgres
     const ui = renderDataProgress(process.stderr);
     return { onProgress: ui.onProgress, stop: ui.unmount };
   }
-  return { onProgress: dataProgressLog(io.stderr), stop: () => undefined };
+  // VECBT_PROGRESS_QUIET_MS=0 prints every tenth of even a short step (the tests use it)
+  const quiet = Number(process.env.VECBT_PROGRESS_QUIET_MS ?? QUIET_MS);
+  return { onProgress: dataProgressLog(io.stderr, Number.isFinite(quiet) ? quiet : QUIET_MS), stop: () => undefined };
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
