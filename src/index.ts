@@ -23,10 +23,12 @@ export * from './strategy/index';
 export { strategies, getStrategy, isBuiltin, DEFAULT_STRATEGY_NAME } from './strategies/index';
 export type { BuiltinName } from './strategies/index';
 
-// data: CSV loading and the pivot to matrices
+// data: CSV loading (straight to matrices, or as rows) and the pivot of rows to matrices
 export { OHLCV_COLUMNS, readOhlcvCsv, readOhlcvCsvBatches, parseOhlcvCsv, concatRows } from './data/csv';
 export type { OhlcvRows, OhlcvBatch, CsvReadOptions } from './data/csv';
 export { pivotOhlcv } from './data/pivot';
+export { readOhlcvMatrix } from './data/readOhlcvMatrix';
+export type { ReadOhlcvMatrixOptions } from './data/readOhlcvMatrix';
 export type { OhlcvMatrix, PivotedOhlcv, PivotOptions } from './data/pivot';
 
 // parameter sweeps

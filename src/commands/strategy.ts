@@ -11,8 +11,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { CommandIo } from './CommandIo';
-import { readOhlcvCsv } from '../data/csv';
-import { pivotOhlcv } from '../data/pivot';
+import { readOhlcvMatrix } from '../data/readOhlcvMatrix';
 import { UserError } from '../errors';
 import { encodeJson, expectedIntPath, type JsonPath } from '../io/encodeJson';
 import type { ExpectedOptions } from '../portfolio/Portfolio';
@@ -72,9 +71,7 @@ export async function loadStrategyCase(path: string, strategyRef?: string): Prom
 export async function runStrategyCase(path: string, overrides: Record<string, unknown> = {}, strategyRef?: string): Promise<StrategyRun> {
   const { c, strategy } = await loadStrategyCase(path, strategyRef);
   // pandas read_csv semantics: an empty field or `nan` is a NaN value (a NaN bar), not an error as for `db load`.
-  const rows = await readOhlcvCsv(c.dataPath, { missing: 'nan' });
-  if (rows.length === 0) throw new UserError(`${c.dataPath}: no data rows after the header; add one row per ticker and date (ticker,date,open,high,low,close,volume)`);
-  const { index, columns, data } = pivotOhlcv(rows, { source: c.dataPath });
+  const { index, columns, data } = await readOhlcvMatrix(c.dataPath, { missing: 'nan' });
   const result = runStrategy(data, strategy, { ...c.settings, ...overrides }, { freqDays: c.freqDays, index, columns }) as unknown as StrategyResult;
   return { case: c, index, columns, result };
 }
@@ -167,8 +164,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   if ((cuts !== undefined || seed !== undefined) && !check) throw new UserError('--cuts and --seed belong to --check-lookahead');
   if (check) {
     const { c } = await loadStrategyCase(file, strategyRef);
-    const rows = await readOhlcvCsv(c.dataPath, { missing: 'nan' });
-    const { index, columns, data } = pivotOhlcv(rows, { source: c.dataPath });
+    const { index, columns, data } = await readOhlcvMatrix(c.dataPath, { missing: 'nan' });
     const { params } = resolveSettings(strategy, { ...c.settings, ...settings });
     const report = checkLookahead(data, strategy, params as never, { cuts, seed });
     if (report.count === 0) {

@@ -20,6 +20,7 @@ interface PgConnection {
 class CopySubmittable {
   private error: unknown = null;
   private rowCount = 0;
+  private serverFailed = false;
   readonly done: Promise<number>;
   private resolve!: (n: number) => void;
   private reject!: (e: unknown) => void;
@@ -44,6 +45,9 @@ class CopySubmittable {
       try {
         if (!this.source) throw new Error('COPY FROM STDIN without a source');
         for await (const chunk of this.source()) {
+          // the server refused the COPY (a unique violation mid-stream): stop, or the rest of the data would reach
+          // the connection's next statement
+          if (this.serverFailed) return;
           connection.sendCopyFromChunk(chunk);
           if (connection.stream.writableNeedDrain) await new Promise((r) => connection.stream.once('drain', r));
         }
@@ -75,6 +79,7 @@ class CopySubmittable {
   }
 
   handleError(err: unknown): void {
+    this.serverFailed = true;
     this.reject(this.error ?? err);
   }
 

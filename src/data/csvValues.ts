@@ -24,7 +24,8 @@ export function parseDecimal(s: string): number {
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
- * isIsoDate(s): true when `s` is `YYYY-MM-DD` and names a real proleptic Gregorian date (2020-02-29 yes, 2021-02-29 no).
+ * isIsoDate(s): true when `s` is `YYYY-MM-DD` and names a real proleptic Gregorian date of year 0001 or later (2020-02-29
+ * yes, 2021-02-29 and 0000-01-01 no).
  * @example isIsoDate('2024-02-29') // true
  */
 export function isIsoDate(s: string): boolean {
@@ -33,83 +34,11 @@ export function isIsoDate(s: string): boolean {
   const y = +m[1];
   const mo = +m[2];
   const d = +m[3];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  // year 0000 does not exist for PostgreSQL (1 BC comes before 0001-01-01): refused here, not by the database
+  if (y === 0 || mo < 1 || mo > 12 || d < 1) return false;
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
   return d <= days;
-}
-
-/** 10^0 .. 10^22, all exact in float64. */
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
-
-/**
- * parseDecimalBytes(b, s, e): the fast path of parseDecimal on the ASCII bytes b[s..e): plain decimals with at most
- * 15 significant digits and a decimal exponent within ±22 (Clinger's fast path: an exact integer times or divided
- * by an exact power of ten, so one correctly rounded operation, bit-identical to `Number`). NaN means "not decided
- * here": the caller falls back to parseDecimal on the text, which also produces the error.
- * @example parseDecimalBytes(Buffer.from('12.5'), 0, 4) // 12.5
- */
-export function parseDecimalBytes(b: Uint8Array, s: number, e: number): number {
-  let i = s;
-  let neg = false;
-  if (i < e) {
-    const c = b[i];
-    if (c === 45) {
-      neg = true;
-      i++;
-    } else if (c === 43) i++;
-  }
-  let m = 0;
-  let digits = 0;
-  let exp = 0;
-  let any = false;
-  for (; i < e; i++) {
-    const d = b[i] - 48;
-    if (d < 0 || d > 9) break;
-    any = true;
-    if (m !== 0 || d !== 0) {
-      if (digits === 15) return NaN;
-      m = m * 10 + d;
-      digits++;
-    }
-  }
-  if (i < e && b[i] === 46 /* . */) {
-    for (i++; i < e; i++) {
-      const d = b[i] - 48;
-      if (d < 0 || d > 9) break;
-      any = true;
-      if (m !== 0 || d !== 0) {
-        if (digits === 15) return NaN;
-        m = m * 10 + d;
-        digits++;
-      }
-      exp--;
-    }
-  }
-  if (!any) return NaN;
-  if (i < e && (b[i] === 101 || b[i] === 69) /* e E */) {
-    i++;
-    let eneg = false;
-    if (i < e && (b[i] === 45 || b[i] === 43)) eneg = b[i++] === 45;
-    let ev = 0;
-    let ed = 0;
-    for (; i < e; i++) {
-      const d = b[i] - 48;
-      if (d < 0 || d > 9) break;
-      ev = ev * 10 + d;
-      if (++ed > 4) return NaN;
-    }
-    if (ed === 0) return NaN;
-    exp += eneg ? -ev : ev;
-  }
-  if (i !== e) return NaN;
-  let v: number;
-  if (m === 0) v = 0;
-  else if (exp === 0) v = m;
-  else if (exp > 0 && exp <= 22) v = m * POW10[exp];
-  else if (exp < 0 && exp >= -22) v = m / POW10[-exp];
-  else return NaN;
-  return neg ? -v : v;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { readOhlcvCsv, concatRows, type OhlcvRows } from '../data/csv';
+import type { OhlcvRows } from '../data/csv';
 import { pivotOhlcv, type PivotedOhlcv } from '../data/pivot';
+import { readOhlcvMatrix } from '../data/readOhlcvMatrix';
 import { poolConfigFromUrl, maskPassword } from '../data/connection';
 
 export interface LoadOhlcvOptions {
@@ -31,26 +32,8 @@ export async function loadOhlcv(options: LoadOhlcvOptions): Promise<LoadedOhlcv>
   }
   const files = typeof options.csv === 'string' ? [options.csv] : (options.csv ?? []);
   if (files.length === 0) throw new RangeError('loadOhlcv: no DATABASE_URL and no csv file given');
-  let rows = concatRows(await Promise.all(files.map((f) => readOhlcvCsv(f))));
-  if (options.tickers) rows = keepTickers(rows, new Set(options.tickers));
-  return { ...pivotOhlcv(rows, { source: files.join(', ') }), source: files.join(', ') };
-}
-
-function keepTickers(rows: OhlcvRows, keep: ReadonlySet<string>): OhlcvRows {
-  const idx: number[] = [];
-  for (let i = 0; i < rows.length; i++) if (keep.has(rows.ticker[i])) idx.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]);
-  return {
-    length: idx.length,
-    ticker: idx.map((i) => rows.ticker[i]),
-    date: idx.map((i) => rows.date[i]),
-    open: pick(rows.open),
-    high: pick(rows.high),
-    low: pick(rows.low),
-    close: pick(rows.close),
-    volume: pick(rows.volume),
-    line: Int32Array.from(idx, (i) => rows.line[i]),
-  };
+  // straight to columns: a large file never becomes rows
+  return { ...(await readOhlcvMatrix(files, { tickers: options.tickers })), source: files.join(', ') };
 }
 
 async function readTickers(url: string, tickers: readonly string[]): Promise<OhlcvRows> {

@@ -57,10 +57,13 @@ describe('parseOhlcvCsv', () => {
     expect(out[0].ticker).toEqual(['ÄÖ€']);
   });
   it('parseOhlcvCsv reads quoted fields, doubled quotes and a quoted newline (line = where the record starts)', async () => {
-    const [b] = await parse(`"ticker","date",open,high,low,close,volume\n"A,""B""",2020-01-02,1,2,0.5,1.5,100\n"X\nY",2020-01-03,1,2,0.5,1.5,"7"\nZ,2020-01-04,1,2,1,1,1`);
-    expect(b.ticker).toEqual(['A,"B"', 'X\nY', 'Z']);
-    expect(b.volume[1]).toBe(7);
+    const [b] = await parse(`"ticker","date",open,high,low,close,volume\n"A,""B""",2020-01-02,1,2,0.5,1.5,100\nX,2020-01-03,1,2,0.5,1.5,"7\n"\nZ,2020-01-04,1,2,1,1,1`);
+    expect(b.ticker).toEqual(['A,"B"', 'X', 'Z']);
+    expect(b.volume[1], 'Number("7\\n") is 7, as with any surrounding space').toBe(7);
     expect(Array.from(b.line)).toEqual([2, 3, 5]);
+    expect(await parseError(`${HEADER}\nA,2020-01-02,1,2,0.5,1.5,100\n"X\nY",2020-01-03,1,2,0.5,1.5,7\n`), 'a newline in a ticker is a control character').toBe(
+      'p.csv:3: ticker "X\\u000aY" contains the control character U+000A (newline); tickers are printable text: remove it',
+    );
   });
   it('parseOhlcvCsv skips blank lines but keeps counting them', async () => {
     const [b] = await parse(`${HEADER}\n\nAAA,2020-01-02,1,2,0.5,1.5,100\n\n`);
@@ -91,6 +94,31 @@ describe('parseOhlcvCsv', () => {
   it('parseOhlcvCsv reads numbers beyond the fast path exactly like Number (17 digits, big exponents, spaces)', async () => {
     const [b] = await parse(`${HEADER}\nA,2020-01-01,0.12345678901234567,1e300, 3 ,1.5e-30,9007199254740993\n`);
     expect([b.open[0], b.high[0], b.low[0], b.close[0], b.volume[0]]).toEqual([0.12345678901234567, 1e300, 3, 1.5e-30, 9007199254740993]);
+  });
+  it('parseOhlcvCsv reads every number bit-identically to Number (the one-pass fast path and the text path alike)', async () => {
+    const edge = ['0', '-0', '+7', '12.5', '100.0', '.5', '5.', '1e5', '1E5', '2.5E-3', '-3.25e+2', '0.000123', '0e50', '1e22', '1e23', '1e-22',
+      '12345e-25', '9007199254740991', '9007199254740992', '9007199254740993', '900719925474099.3', '9007199254740993e-5', '90071992547.40993', '9007199254740995e-3', '123456789012345678e-5', '0.1', '0.3',
+      '1648717.0', '12.8969', '00012.50', '1.7976931348623157e308', '4.9e-324'];
+    const r = (() => {
+      let a = 99;
+      return () => (a = (a * 16807) % 2147483647) / 2147483647;
+    })();
+    const random = Array.from({ length: 20_000 }, (_, i) => {
+      const digits = 1 + Math.floor(r() * 18);
+      let m = String(Math.floor(r() * 10 ** Math.min(digits, 15))).padStart(digits, String(i % 10));
+      const dot = Math.floor(r() * (m.length + 1));
+      m = dot < m.length ? `${m.slice(0, dot)}.${m.slice(dot)}` : m;
+      return (r() < 0.2 ? '-' : '') + m + (r() < 0.2 ? `e${Math.floor(r() * 50) - 25}` : '');
+    });
+    const values = [...edge, ...random];
+    const rows = Array.from({ length: Math.ceil(values.length / 5) }, (_, i) => {
+      const v = Array.from({ length: 5 }, (_, j) => values[(5 * i + j) % values.length]);
+      return `A,${new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10)},${v.join(',')}`;
+    });
+    const batches = await parse(`${HEADER}\n${rows.join('\n')}\n`);
+    const got: number[] = [];
+    for (const b of batches) for (let i = 0; i < b.length; i++) got.push(b.open[i], b.high[i], b.low[i], b.close[i], b.volume[i]);
+    for (let k = 0; k < values.length; k++) expect(Object.is(got[k], Number(values[k])), `${values[k]} -> ${got[k]}`).toBe(true);
   });
   it('parseOhlcvCsv accepts dates and tickers with surrounding spaces (text path)', async () => {
     const [b] = await parse(`${HEADER}\n AAA , 2020-01-01 ,1,2,0.5,1.5,10\n`);
@@ -180,6 +208,10 @@ describe('parseOhlcvCsv errors (UserError: file:line, column, value, fix)', () =
     expect(await parseError(`${HEADER}\nAAA,01/02/2020,1,2,0.5,1,100`)).toBe(
       'p.csv:2: column "date" value "01/02/2020" is not a date in YYYY-MM-DD form (ticker AAA); write the date as YYYY-MM-DD, e.g. 2020-01-31',
     );
+  });
+  it('a date that does not exist, after real dates (the date cache never maps it onto one)', async () => {
+    expect(await parseError(`${HEADER}\nA,2021-01-01,1,2,0.5,1,100\nA,2020-17-01,1,2,0.5,1,100`)).toMatch(/^p\.csv:3: column "date" value "2020-17-01" is not a real date/);
+    expect(await parseError(`${HEADER}\nA,2021-03-04,1,2,0.5,1,100\nA,2021-00-100,1,2,0.5,1,100`)).toMatch(/^p\.csv:3: column "date" value "2021-00-100" is not a date in YYYY-MM-DD form/);
   });
   it('a date that does not exist', async () => {
     expect(await parseError(`${HEADER}\nAAA,2021-02-29,1,2,0.5,1,100`)).toMatch(/^p\.csv:2: column "date" value "2021-02-29" is not a real date \(ticker AAA\)/);

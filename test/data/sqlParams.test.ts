@@ -18,6 +18,8 @@ const SAFE = new Set([
   'tie', // '' | ', ticker COLLATE "C"'
   'DATABASE', // embedded.ts: constant database name
   'cols', // synth.ts: constant column list
+  'WHERE_OURS', // deferDateIndex.ts: a constant condition
+  'STAGE_COLUMNS', // loadOhlcvCsv.ts: constant column list
   'RESULT_COLUMNS.map((c) => c[0]).join(\', \')',
   'TRADE_COLUMNS.map((c) => c[0]).join(\', \')',
   'COMPACT_RESULT_COLUMNS.map((c) => c[0]).join(\', \')', // writeChunkResults.ts: constant column list

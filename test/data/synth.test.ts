@@ -33,4 +33,18 @@ describe('synthUniverse(pool, { tickers, days, seed })', () => {
     const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM tickers WHERE active');
     expect(rows[0].n).toBe(20);
   });
+
+  it('synthUniverse writes through binary COPY the very values of its text rows (synthTickerRows)', async () => {
+    await synthUniverse(db.pool, { tickers: 3, days: 60, seed: 9, first: 501, end: '2023-06-30' });
+    const dates = businessDays(60, '2023-06-30');
+    for (const i of [501, 502, 503]) {
+      const { rows } = await db.pool.query(
+        `SELECT string_agg(ticker || E'\\t' || to_char(date, 'YYYY-MM-DD') || E'\\t' || open || E'\\t' || high || E'\\t' || low || E'\\t' || close || E'\\t' || volume || E'\\n', '' ORDER BY date) AS t
+           FROM daily_market_data WHERE ticker = $1`,
+        [`S00${i}`],
+      );
+      expect(rows[0].t, `S00${i}`).toBe(synthTickerRows(i, dates, 9));
+    }
+  });
 });
+

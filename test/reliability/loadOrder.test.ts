@@ -4,7 +4,7 @@
  * naming the file and the lines, and nothing of the file is written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -62,14 +62,15 @@ describe('load order and duplicates', () => {
     expect(n.rows[0].n, 'no partial write').toBe(0);
   });
 
-  it('loadOhlcvCsv finds a duplicate even when its two rows fall in different batches, far apart', async () => {
+  it('loadOhlcvCsv finds a duplicate even when its two rows are megabytes apart (different read chunks and COPY messages)', async () => {
     const f = join(dir, 'dupfar.csv');
-    const filler = Array.from({ length: 30 }, (_, i) => `FILL${i},${lines[0]}`);
+    const filler = Array.from({ length: 50_000 }, (_, i) => `FILL${i},${lines[0]}`);
     writeFileSync(f, [HEADER, `FAR,${lines[0]}`, ...filler, `FAR,${lines[1]}`, `FAR,${lines[0]}`].join('\n') + '\n');
-    const err = await loadOhlcvCsv(db.pool, f, { batchSize: 4 }).catch((e) => e);
+    expect(statSync(f).size, 'more than two 1 MB read chunks').toBeGreaterThan(2 * 2 ** 20);
+    const err = await loadOhlcvCsv(db.pool, f).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
     const date = lines[0].split(',')[0];
-    expect(err.message, 'lines 2 and 34 are 8 batches apart').toBe(`duplicate row for ticker FAR on ${date} (${f}:2 and ${f}:34); keep one row per ticker and date`);
+    expect(err.message).toBe(`duplicate row for ticker FAR on ${date} (${f}:2 and ${f}:50004); keep one row per ticker and date`);
     const n = await db.pool.query(`SELECT count(*)::int AS n FROM tickers WHERE symbol LIKE 'FILL%' OR symbol = 'FAR'`);
     expect(n.rows[0].n, 'no partial write').toBe(0);
   });
